@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"carnet/internal/domain"
+	"carnet/internal/format"
+	"carnet/internal/store"
+)
+
+func init() {
+	register("clients", "search customers as the Clients tab does: carnet clients [QUERY] [--json]", runClients)
+}
+
+// customerJSON is a customer with its derived display name.
+type customerJSON struct {
+	Name string `json:"name"`
+	*domain.Customer
+}
+
+func runClients(ctx context.Context, env *Env, args []string) error {
+	f := newFlags("clients", env)
+	limit := f.Int("limit", 100, "at most this many customers")
+	offset := f.Int("offset", 0, "skip this many customers first")
+	sortBy := f.String("sort", "name", "sort by name, code, city, email, phone or balance")
+	group := f.String("group", "", "only the customers of this group")
+	archived := f.Bool("archived", false, "include archived customers")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	svc, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+
+	q := store.Query{Text: strings.Join(pos, " "), Sort: *sortBy, Limit: *limit, Offset: *offset, Archived: store.FilterNo}
+	if *archived {
+		q.Archived = store.FilterAny
+	}
+	if *group != "" {
+		groups, err := svc.Groups(ctx)
+		if err != nil {
+			return err
+		}
+		for _, g := range groups {
+			if strings.EqualFold(g.Name, *group) {
+				q.GroupID = g.ID
+			}
+		}
+		if q.GroupID == 0 {
+			return &domain.Error{Code: "group_unknown", Message: domain.Message{
+				FR: "Le groupe « " + *group + " » n'existe pas.", EN: "Group \"" + *group + "\" does not exist."}}
+		}
+	}
+	total, err := svc.Count(ctx, q)
+	if err != nil {
+		return err
+	}
+	if *f.json {
+		customers, err := svc.SearchCustomers(ctx, q)
+		if err != nil {
+			return err
+		}
+		out := struct {
+			Query     string         `json:"query"`
+			Total     int            `json:"total"`
+			Customers []customerJSON `json:"customers"`
+		}{Query: q.Text, Total: total, Customers: make([]customerJSON, len(customers))}
+		for i, c := range customers {
+			out.Customers[i] = customerJSON{Name: c.Name(), Customer: c}
+		}
+		return printJSON(env.Stdout, out)
+	}
+	rows, err := svc.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join([]string{label("code", env), label("name", env), label("city", env),
+		label("email", env), label("phones", env), label("balance", env)}, "\t"))
+	for _, r := range rows {
+		name := r.Name
+		if r.Disappointed {
+			name += " (!)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Code, name, r.City, r.Email, r.Phone, format.Money(r.Balance, env.Lang))
+	}
+	tw.Flush()
+	if env.Lang == "en" {
+		fmt.Fprintf(env.Stdout, "%d of %s customers\n", len(rows), format.Count(total, env.Lang))
+	} else {
+		fmt.Fprintf(env.Stdout, "%d sur %s clients\n", len(rows), format.Count(total, env.Lang))
+	}
+	return nil
+}
+
+func label(key string, env *Env) string {
+	if key == "name" {
+		return domain.Message{FR: "Nom", EN: "Name"}.In(env.Lang)
+	}
+	return domain.FieldLabel(key, env.Lang)
+}

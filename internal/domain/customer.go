@@ -1,0 +1,170 @@
+package domain
+
+import (
+	"strings"
+	"time"
+)
+
+// Kind separates natural persons from legal entities.
+type Kind string
+
+const (
+	KindPerson  Kind = "person"
+	KindCompany Kind = "company"
+)
+
+// Civilities offered for a natural person, in the order shown to the user.
+var Civilities = []string{"M.", "Mme", "Mlle", "Dr", "Me", "Pr"}
+
+// Phone is one telephone number, stored in E.164 (+33612345678).
+type Phone struct {
+	Number string `json:"number"`
+	Label  string `json:"label,omitempty"` // "mobile", "fixe", "travail"… free text
+}
+
+// Address is a postal address; a customer has one billing address and any
+// number of shipping addresses.
+type Address struct {
+	ID       int64  `json:"id,omitempty"`
+	Label    string `json:"label,omitempty"`
+	Line1    string `json:"line1,omitempty"`
+	Line2    string `json:"line2,omitempty"`
+	Postcode string `json:"postcode,omitempty"`
+	City     string `json:"city,omitempty"`
+	Country  string `json:"country,omitempty"` // ISO 3166-1 alpha-2, "FR" by default
+}
+
+// IsEmpty reports whether no line of the address is filled.
+func (a Address) IsEmpty() bool {
+	return a.Line1 == "" && a.Line2 == "" && a.Postcode == "" && a.City == ""
+}
+
+// Customer is one record of the customer file. Money is in integer cents and
+// percentages in hundredths of a percent (12.5 % = 1250).
+type Customer struct {
+	ID          int64  `json:"id"`
+	Code        string `json:"code"`
+	Kind        Kind   `json:"kind"`
+	Civility    string `json:"civility,omitempty"`
+	LastName    string `json:"last_name,omitempty"`
+	FirstName   string `json:"first_name,omitempty"`
+	CompanyName string `json:"company_name,omitempty"`
+	LegalForm   string `json:"legal_form,omitempty"`
+	SIRET       string `json:"siret,omitempty"` // SIREN (9 digits) or SIRET (14)
+	VATNumber   string `json:"vat_number,omitempty"`
+	IBAN        string `json:"iban,omitempty"`
+
+	Email   string  `json:"email,omitempty"`
+	Phones  []Phone `json:"phones,omitempty"`
+	Fax     string  `json:"fax,omitempty"`
+	Website string  `json:"website,omitempty"`
+
+	Billing  Address   `json:"billing"`
+	Shipping []Address `json:"shipping,omitempty"`
+
+	Reference     string   `json:"reference,omitempty"` // loyalty-card barcode
+	AccountNumber string   `json:"account_number,omitempty"`
+	Groups        []string `json:"groups,omitempty"`
+
+	Supplier        bool   `json:"supplier"`
+	Disappointed    bool   `json:"disappointed"`
+	MarketingSource string `json:"marketing_source,omitempty"`
+	DiscountCard    string `json:"discount_card,omitempty"`
+
+	DiscountSales     int64  `json:"discount_sales"`     // products in sales
+	DiscountServices  int64  `json:"discount_services"`  // services in orders and invoices
+	DiscountMaterials int64  `json:"discount_materials"` // products/materials in orders and invoices
+	PriceTypeSales    string `json:"price_type_sales,omitempty"`
+	PriceTypeOrders   string `json:"price_type_orders,omitempty"`
+
+	SalesRep      string `json:"sales_rep,omitempty"`
+	PaymentTerms  string `json:"payment_terms,omitempty"`
+	PaymentMethod string `json:"payment_method,omitempty"`
+	Currency      string `json:"currency,omitempty"`
+	Language      string `json:"language,omitempty"`
+
+	CreditLimit      int64  `json:"credit_limit"`
+	InsurerGuarantee int64  `json:"insurer_guarantee"`
+	OtherGuarantees  int64  `json:"other_guarantees"`
+	CreditHold       bool   `json:"credit_hold"`
+	CreditHoldReason string `json:"credit_hold_reason,omitempty"`
+
+	Notes    string            `json:"notes,omitempty"`
+	Custom   map[string]string `json:"custom,omitempty"`
+	Archived bool              `json:"archived"`
+
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+
+	// Balance is read-only: the sum of the customer's balance entries.
+	Balance int64 `json:"balance"`
+}
+
+// Name is the display name: the company name for a legal entity, else last
+// name then first name.
+func (c *Customer) Name() string {
+	if c.Kind == KindCompany && c.CompanyName != "" {
+		return c.CompanyName
+	}
+	name := strings.TrimSpace(c.LastName + " " + c.FirstName)
+	if name == "" {
+		return c.CompanyName
+	}
+	return name
+}
+
+// FirstPhone is the number shown in lists, or "".
+func (c *Customer) FirstPhone() string {
+	if len(c.Phones) == 0 {
+		return ""
+	}
+	return c.Phones[0].Number
+}
+
+// Group is a customer group, possibly carrying a permanent automatic discount.
+type Group struct {
+	ID       int64  `json:"id"`
+	Name     string `json:"name"`
+	Discount int64  `json:"discount"` // hundredths of a percent
+	Members  int    `json:"members"`
+}
+
+// BalanceEntry is one line of a customer's balance ledger. A positive amount
+// means the customer owes us; negative, we owe the customer.
+type BalanceEntry struct {
+	ID         int64     `json:"id"`
+	CustomerID int64     `json:"customer_id"`
+	Date       time.Time `json:"date"`
+	Label      string    `json:"label"`
+	Amount     int64     `json:"amount"`
+	Origin     string    `json:"origin"` // "manual", "import", "demo"…
+}
+
+// Entry origins.
+const (
+	OriginManual = "manual"
+	OriginImport = "import"
+	OriginDemo   = "demo"
+)
+
+// ImportBalanceLabel labels the adjustment an import writes (seed 002).
+const ImportBalanceLabel = "Correction de solde par importation"
+
+// Document is an invoice or an order. It keeps the customer's code and name
+// as they were, so deleting the customer does not erase history.
+type Document struct {
+	ID           int64     `json:"id"`
+	CustomerID   int64     `json:"customer_id,omitempty"` // 0 once the customer is deleted
+	CustomerCode string    `json:"customer_code"`
+	CustomerName string    `json:"customer_name"`
+	Kind         string    `json:"kind"` // "invoice", "order"
+	Number       string    `json:"number"`
+	Date         time.Time `json:"date"`
+	Total        int64     `json:"total"`
+}
+
+// MarketingSource is an entry of the managed list of campaigns.
+type MarketingSource struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}

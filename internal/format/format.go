@@ -1,0 +1,129 @@
+// Package format writes money, percentages and dates the way each
+// interface language expects: French first (1 234,56 €, 23/11/2026).
+package format
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// narrowNBSP groups thousands in French (U+202F, as CLDR 34+ and Excel do).
+const narrowNBSP = "\u202f"
+
+func isEnglish(lang string) bool { return strings.HasPrefix(strings.ToLower(lang), "en") }
+
+// Money formats cents: "1 234,56 €" in French, "€1,234.56" in English.
+func Money(cents int64, lang string) string {
+	neg := cents < 0
+	if neg {
+		cents = -cents
+	}
+	units, frac := cents/100, cents%100
+	sep, dec := narrowNBSP, ","
+	if isEnglish(lang) {
+		sep, dec = ",", "."
+	}
+	s := group(strconv.FormatInt(units, 10), sep) + dec + twoDigits(frac)
+	if isEnglish(lang) {
+		s = "€" + s
+	} else {
+		s += "\u00a0€"
+	}
+	if neg {
+		s = "−" + s
+	}
+	return s
+}
+
+// Amount formats cents without the currency sign, as typed back in a form:
+// "1234,56" in French, "1234.56" in English.
+func Amount(cents int64, lang string) string {
+	neg := cents < 0
+	if neg {
+		cents = -cents
+	}
+	dec := ","
+	if isEnglish(lang) {
+		dec = "."
+	}
+	s := strconv.FormatInt(cents/100, 10) + dec + twoDigits(cents%100)
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// Percent formats hundredths of a percent: 1250 → "12,5 %" / "12.5%".
+func Percent(hundredths int64, lang string) string {
+	s := strconv.FormatInt(hundredths/100, 10)
+	if f := hundredths % 100; f != 0 {
+		dec := ","
+		if isEnglish(lang) {
+			dec = "."
+		}
+		s += dec + strings.TrimRight(twoDigits(f), "0")
+	}
+	if isEnglish(lang) {
+		return s + "%"
+	}
+	return s + "\u00a0%"
+}
+
+// Date formats a day: "23/11/2026" in French, "2026-11-23" in English (ISO,
+// unambiguous for every English reader).
+func Date(t time.Time, lang string) string {
+	if t.IsZero() {
+		return ""
+	}
+	t = t.Local()
+	if isEnglish(lang) {
+		return t.Format("2006-01-02")
+	}
+	return t.Format("02/01/2006")
+}
+
+// DateTime formats an instant with hours and minutes.
+func DateTime(t time.Time, lang string) string {
+	if t.IsZero() {
+		return ""
+	}
+	return Date(t, lang) + " " + t.Local().Format("15:04")
+}
+
+// Count formats a whole number with thousands grouping: "1 000 000".
+func Count(n int, lang string) string {
+	sep := narrowNBSP
+	if isEnglish(lang) {
+		sep = ","
+	}
+	if n < 0 {
+		return "-" + group(strconv.Itoa(-n), sep)
+	}
+	return group(strconv.Itoa(n), sep)
+}
+
+func group(digits, sep string) string {
+	if len(digits) <= 3 {
+		return digits
+	}
+	var b strings.Builder
+	head := len(digits) % 3
+	if head > 0 {
+		b.WriteString(digits[:head])
+	}
+	for i := head; i < len(digits); i += 3 {
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(digits[i : i+3])
+	}
+	return b.String()
+}
+
+func twoDigits(n int64) string {
+	if n < 10 {
+		return "0" + strconv.FormatInt(n, 10)
+	}
+	return strconv.FormatInt(n, 10)
+}

@@ -1,0 +1,42 @@
+package format
+
+import (
+	"testing"
+	"time"
+)
+
+func TestMoney(t *testing.T) {
+	cases := []struct {
+		cents  int64
+		fr, en string
+	}{
+		{123456, "1\u202f234,56\u00a0€", "€1,234.56"},
+		{-15000, "−150,00\u00a0€", "−€150.00"},
+		{5, "0,05\u00a0€", "€0.05"},
+		{100000000, "1\u202f000\u202f000,00\u00a0€", "€1,000,000.00"},
+	}
+	for _, c := range cases {
+		if got := Money(c.cents, "fr"); got != c.fr {
+			t.Errorf("Money(%d, fr) = %q, want %q", c.cents, got, c.fr)
+		}
+		if got := Money(c.cents, "en"); got != c.en {
+			t.Errorf("Money(%d, en) = %q, want %q", c.cents, got, c.en)
+		}
+	}
+}
+
+func TestDateAndPercent(t *testing.T) {
+	d := time.Date(2026, 11, 3, 12, 0, 0, 0, time.Local)
+	if got := Date(d, "fr"); got != "03/11/2026" {
+		t.Errorf("Date fr = %q", got)
+	}
+	if got := Date(d, "en"); got != "2026-11-03" {
+		t.Errorf("Date en = %q", got)
+	}
+	if got := Percent(1250, "fr"); got != "12,5\u00a0%" {
+		t.Errorf("Percent = %q", got)
+	}
+	if got := Count(1000000, "fr"); got != "1\u202f000\u202f000" {
+		t.Errorf("Count = %q", got)
+	}
+}

@@ -1,0 +1,95 @@
+// Package phone normalises telephone numbers with libphonenumber's numbering
+// plans (github.com/nyaruka/phonenumbers): French numbers first, and the
+// overseas departments by their own region, since their numbers are invalid
+// under FR.
+package phone
+
+import (
+	"strings"
+
+	"carnet/internal/domain"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// Parser implements domain.PhoneParser.
+type Parser struct{}
+
+// overseasPrefixes maps the national prefixes of the overseas departments
+// to their numbering region: 0590 is Guadeloupe, not mainland France.
+var overseasPrefixes = []struct{ prefix, region string }{
+	{"0590", "GP"}, {"0690", "GP"}, {"0691", "GP"},
+	{"0594", "GF"}, {"0694", "GF"},
+	{"0596", "MQ"}, {"0696", "MQ"}, {"0697", "MQ"},
+	{"0262", "RE"}, {"0263", "RE"}, {"0692", "RE"}, {"0693", "RE"},
+	{"0269", "YT"}, {"0639", "YT"},
+	{"0508", "PM"},
+}
+
+// ToE164 parses raw and returns "+33612345678" or a message.
+func (Parser) ToE164(raw, region string) (string, *domain.Message) {
+	s := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(raw), "'"))
+	if region == "" {
+		region = "FR"
+	}
+	if region == "FR" {
+		digits := onlyDigits(s)
+		for _, o := range overseasPrefixes {
+			if strings.HasPrefix(digits, o.prefix) && len(digits) == 10 && !strings.HasPrefix(s, "+") {
+				region = o.region
+				break
+			}
+		}
+	}
+	if strings.ContainsAny(s, "eE") && strings.ContainsAny(s, ",.") {
+		return "", &domain.Message{
+			FR: "« " + raw + " » est en notation scientifique : le tableur a perdu des chiffres. Formatez la colonne en Texte et ressaisissez le numéro.",
+			EN: "\"" + raw + "\" is in scientific notation: the spreadsheet lost digits. Format the column as Text and type the number again."}
+	}
+	num, err := phonenumbers.Parse(s, region)
+	if err != nil || !phonenumbers.IsValidNumber(num) {
+		return "", &domain.Message{
+			FR: "« " + raw + " » n'est pas un numéro de téléphone valide (exemples : 06 12 34 56 78, +33 6 12 34 56 78).",
+			EN: "\"" + raw + "\" is not a valid phone number (examples: 06 12 34 56 78, +33 6 12 34 56 78)."}
+	}
+	return phonenumbers.Format(num, phonenumbers.E164), nil
+}
+
+// National formats an E.164 number the way people read it in its country
+// (06 12 34 56 78), or returns it unchanged when it cannot be parsed.
+func National(e164 string) string {
+	num, err := phonenumbers.Parse(e164, "FR")
+	if err != nil {
+		return e164
+	}
+	if num.GetCountryCode() == 33 {
+		return phonenumbers.Format(num, phonenumbers.NATIONAL)
+	}
+	return phonenumbers.Format(num, phonenumbers.INTERNATIONAL)
+}
+
+// SearchForms returns the digit strings a user may type to find the number:
+// the E.164 digits and, for French numbers, the national form 0612345678.
+func SearchForms(e164 string) []string {
+	d := onlyDigits(e164)
+	forms := []string{d}
+	if strings.HasPrefix(e164, "+33") && len(d) == 11 {
+		forms = append(forms, "0"+d[2:])
+	}
+	for _, o := range []struct{ cc, trunk string }{{"590", "0"}, {"594", "0"}, {"596", "0"}, {"262", "0"}, {"508", "0"}} {
+		if strings.HasPrefix(d, o.cc) && len(d) == 12 {
+			forms = append(forms, o.trunk+d[3:])
+		}
+	}
+	return forms
+}
+
+func onlyDigits(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,160 @@
+// Package service is what the window and the command line share: every
+// action on the customer file, taking a context, with the domain's rules
+// applied in one place.
+package service
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"carnet/internal/domain"
+	"carnet/internal/phone"
+	"carnet/internal/store"
+)
+
+// Service is an open customer file.
+type Service struct {
+	Store  *store.Store
+	Phones domain.PhoneParser
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// Open opens the database at path (created when missing).
+func Open(path string) (*Service, error) {
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return &Service{Store: st, Phones: phone.Parser{}, Now: time.Now}, nil
+}
+
+// Close closes the database.
+func (s *Service) Close() error { return s.Store.Close() }
+
+// DefaultDBPath is the database in the user's configuration folder, unless
+// CARNET_DB names another.
+func DefaultDBPath() (string, error) {
+	if p := os.Getenv("CARNET_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "Carnet", "carnet.db"), nil
+}
+
+// Customer loads one customer by internal ID.
+func (s *Service) Customer(ctx context.Context, id int64) (*domain.Customer, error) {
+	var c *domain.Customer
+	err := s.Store.View(ctx, func(tx *store.Tx) (err error) {
+		c, err = tx.CustomerBy(ctx, "id", id)
+		return err
+	})
+	return c, err
+}
+
+// CustomerByReference finds the customer whose loyalty card (reference) or
+// code is exactly ref: what a barcode scanner types.
+func (s *Service) CustomerByReference(ctx context.Context, ref string) (*domain.Customer, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return nil, domain.ErrNotFound
+	}
+	var c *domain.Customer
+	err := s.Store.View(ctx, func(tx *store.Tx) (err error) {
+		c, err = tx.CustomerBy(ctx, "reference", ref)
+		if errors.Is(err, domain.ErrNotFound) {
+			c, err = tx.CustomerBy(ctx, "code", ref)
+		}
+		return err
+	})
+	return c, err
+}
+
+// CreateCustomer checks c, gives it a code when it has none and stores it.
+// Groups must exist; the marketing source must be in the managed list.
+func (s *Service) CreateCustomer(ctx context.Context, c *domain.Customer) error {
+	if err := c.Normalize(s.Phones); err != nil {
+		return err
+	}
+	now := s.Now()
+	c.CreatedAt, c.UpdatedAt = now, now
+	return s.Store.Update(ctx, func(tx *store.Tx) error {
+		if c.Code == "" {
+			codes, err := tx.Codes(ctx)
+			if err != nil {
+				return err
+			}
+			if c.Code, err = codes.Next(ctx); err != nil {
+				return err
+			}
+			if err := codes.Save(ctx); err != nil {
+				return err
+			}
+		}
+		return tx.InsertCustomer(ctx, c, store.SaveOptions{})
+	})
+}
+
+// UpdateCustomer checks c and rewrites it. The code stays required on an
+// existing customer.
+func (s *Service) UpdateCustomer(ctx context.Context, c *domain.Customer) error {
+	if err := c.Normalize(s.Phones); err != nil {
+		return err
+	}
+	if c.Code == "" {
+		return &domain.ValidationError{Errors: []*domain.FieldError{{Field: "code", Code: "required", Message: domain.Message{
+			FR: "Le code client est obligatoire.", EN: "The customer code is required."}}}}
+	}
+	c.UpdatedAt = s.Now()
+	return s.Store.Update(ctx, func(tx *store.Tx) error {
+		old, err := tx.CustomerBy(ctx, "id", c.ID)
+		if err != nil {
+			return err
+		}
+		c.CreatedAt = old.CreatedAt
+		return tx.UpdateCustomer(ctx, c, store.SaveOptions{})
+	})
+}
+
+// DeleteCustomer removes a customer; its documents keep its code and name.
+func (s *Service) DeleteCustomer(ctx context.Context, id int64) error {
+	return s.Store.Update(ctx, func(tx *store.Tx) error { return tx.DeleteCustomer(ctx, id) })
+}
+
+// Search returns one window of the customer list.
+func (s *Service) Search(ctx context.Context, q store.Query) ([]store.ListRow, error) {
+	return s.Store.Search(ctx, q)
+}
+
+// Count returns how many customers match q.
+func (s *Service) Count(ctx context.Context, q store.Query) (int, error) {
+	return s.Store.Count(ctx, q)
+}
+
+// SearchCustomers returns the full records of the customers matching q's
+// window, for the command line's JSON.
+func (s *Service) SearchCustomers(ctx context.Context, q store.Query) ([]*domain.Customer, error) {
+	rows, err := s.Store.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*domain.Customer, 0, len(rows))
+	err = s.Store.View(ctx, func(tx *store.Tx) error {
+		for _, r := range rows {
+			c, err := tx.CustomerBy(ctx, "id", r.ID)
+			if err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,310 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"carnet/internal/domain"
+	"carnet/internal/phone"
+	"carnet/internal/textfold"
+)
+
+// TimeFormat is how instants are stored: ISO-8601 in UTC, sortable as text.
+const TimeFormat = "2006-01-02T15:04:05.000Z"
+
+func formatTime(t time.Time) string { return t.UTC().Format(TimeFormat) }
+
+func parseTime(s string) time.Time {
+	t, err := time.Parse(TimeFormat, s)
+	if err != nil {
+		t, _ = time.Parse(time.RFC3339Nano, s)
+	}
+	return t
+}
+
+// customerColumns are the stored columns in the order of customerArgs.
+const customerColumns = `code, kind, civility, last_name, first_name, company_name, legal_form,
+ siret, vat_number, iban, email, phones, phone1, fax, website, billing_line1, billing_line2,
+ postcode, city, country, reference, account_number, supplier, disappointed, marketing_source_id,
+ discount_card, discount_sales, discount_services, discount_materials, price_type_sales,
+ price_type_orders, sales_rep, payment_terms, payment_method, currency, language, credit_limit,
+ insurer_guarantee, other_guarantees, credit_hold, credit_hold_reason, notes, custom, archived,
+ created_at, updated_at, sort_name, sort_city`
+
+const customerPlaceholders = `?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?`
+
+func customerArgs(c *domain.Customer, sourceID sql.NullInt64) []any {
+	phones := ""
+	if len(c.Phones) > 0 {
+		b, _ := json.Marshal(c.Phones)
+		phones = string(b)
+	}
+	custom := ""
+	if len(c.Custom) > 0 {
+		b, _ := json.Marshal(c.Custom)
+		custom = string(b)
+	}
+	return []any{c.Code, string(c.Kind), c.Civility, c.LastName, c.FirstName, c.CompanyName, c.LegalForm,
+		c.SIRET, c.VATNumber, c.IBAN, c.Email, phones, c.FirstPhone(), c.Fax, c.Website, c.Billing.Line1, c.Billing.Line2,
+		c.Billing.Postcode, c.Billing.City, c.Billing.Country, c.Reference, c.AccountNumber, c.Supplier, c.Disappointed, sourceID,
+		c.DiscountCard, c.DiscountSales, c.DiscountServices, c.DiscountMaterials, c.PriceTypeSales,
+		c.PriceTypeOrders, c.SalesRep, c.PaymentTerms, c.PaymentMethod, c.Currency, c.Language, c.CreditLimit,
+		c.InsurerGuarantee, c.OtherGuarantees, c.CreditHold, c.CreditHoldReason, c.Notes, custom, c.Archived,
+		formatTime(c.CreatedAt), formatTime(c.UpdatedAt), textfold.Fold(c.Name()), textfold.Fold(c.Billing.City)}
+}
+
+// SearchDoc is the folded text the search index holds for c: every form a
+// user may type to find it.
+func SearchDoc(c *domain.Customer) string {
+	var b strings.Builder
+	add := func(s string) {
+		if s != "" {
+			b.WriteString(textfold.Fold(s))
+			b.WriteByte('\n')
+		}
+	}
+	add(c.Code)
+	add(strings.TrimSpace(c.LastName + " " + c.FirstName))
+	add(strings.TrimSpace(c.FirstName + " " + c.LastName))
+	add(c.CompanyName)
+	add(c.Email)
+	for _, p := range c.Phones {
+		for _, f := range phone.SearchForms(p.Number) {
+			add(f)
+		}
+	}
+	add(c.Billing.City)
+	add(c.Billing.Postcode)
+	add(c.Reference)
+	add(c.SIRET)
+	return b.String()
+}
+
+// InsertCustomer stores a new, already normalised customer with its groups
+// (created when missing and createGroups is set), shipping addresses and
+// search entry, and sets c.ID.
+func (t *Tx) InsertCustomer(ctx context.Context, c *domain.Customer, opt SaveOptions) error {
+	sourceID, err := t.sourceID(ctx, c.MarketingSource, opt.CreateSources)
+	if err != nil {
+		return err
+	}
+	res, err := t.exec(ctx, `INSERT INTO customers (`+customerColumns+`) VALUES (`+customerPlaceholders+`)`, customerArgs(c, sourceID)...)
+	if err != nil {
+		return mapConstraint(err)
+	}
+	if c.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if err := t.writeChildren(ctx, c, opt, false); err != nil {
+		return err
+	}
+	_, err = t.exec(ctx, `INSERT INTO customer_search (rowid, doc) VALUES (?, ?)`, c.ID, SearchDoc(c))
+	return err
+}
+
+// SaveOptions say what a save may create on the way.
+type SaveOptions struct {
+	CreateGroups  bool
+	CreateSources bool
+}
+
+// UpdateCustomer rewrites every stored field of c (by c.ID).
+func (t *Tx) UpdateCustomer(ctx context.Context, c *domain.Customer, opt SaveOptions) error {
+	sourceID, err := t.sourceID(ctx, c.MarketingSource, opt.CreateSources)
+	if err != nil {
+		return err
+	}
+	sets := strings.Split(strings.ReplaceAll(customerColumns, "\n", ""), ",")
+	for i := range sets {
+		sets[i] = strings.TrimSpace(sets[i]) + " = ?"
+	}
+	args := append(customerArgs(c, sourceID), c.ID)
+	res, err := t.exec(ctx, `UPDATE customers SET `+strings.Join(sets, ", ")+` WHERE id = ?`, args...)
+	if err != nil {
+		return mapConstraint(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.ErrNotFound
+	}
+	if err := t.writeChildren(ctx, c, opt, true); err != nil {
+		return err
+	}
+	if _, err := t.exec(ctx, `DELETE FROM customer_search WHERE rowid = ?`, c.ID); err != nil {
+		return err
+	}
+	_, err = t.exec(ctx, `INSERT INTO customer_search (rowid, doc) VALUES (?, ?)`, c.ID, SearchDoc(c))
+	return err
+}
+
+func (t *Tx) writeChildren(ctx context.Context, c *domain.Customer, opt SaveOptions, replace bool) error {
+	if replace {
+		if _, err := t.exec(ctx, `DELETE FROM shipping_addresses WHERE customer_id = ?`, c.ID); err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, `DELETE FROM customer_groups WHERE customer_id = ?`, c.ID); err != nil {
+			return err
+		}
+	}
+	for i, a := range c.Shipping {
+		if a.IsEmpty() {
+			continue
+		}
+		res, err := t.exec(ctx, `INSERT INTO shipping_addresses (customer_id, position, label, line1, line2, postcode, city, country)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, i, a.Label, a.Line1, a.Line2, a.Postcode, a.City, a.Country)
+		if err != nil {
+			return err
+		}
+		c.Shipping[i].ID, _ = res.LastInsertId()
+	}
+	for _, name := range c.Groups {
+		id, err := t.groupID(ctx, name, opt.CreateGroups)
+		if err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, `INSERT OR IGNORE INTO customer_groups (customer_id, group_id) VALUES (?, ?)`, c.ID, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DeleteCustomer removes a customer from the directory. Its documents stay,
+// with the code and name they were written with.
+func (t *Tx) DeleteCustomer(ctx context.Context, id int64) error {
+	if _, err := t.exec(ctx, `DELETE FROM customer_search WHERE rowid = ?`, id); err != nil {
+		return err
+	}
+	res, err := t.exec(ctx, `DELETE FROM customers WHERE id = ?`, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.ErrNotFound
+	}
+	return nil
+}
+
+// selectCustomer reads every stored column; the groups and addresses are
+// loaded separately by loadChildren.
+const selectCustomer = `SELECT c.id, ` + customerColumns + `, c.balance, COALESCE(m.name, '')
+FROM customers c LEFT JOIN marketing_sources m ON m.id = c.marketing_source_id `
+
+func scanCustomer(row interface{ Scan(...any) error }) (*domain.Customer, error) {
+	var c domain.Customer
+	var kind, phones, custom, created, updated, sortName, sortCity string
+	var phone1 string
+	var sourceID sql.NullInt64
+	err := row.Scan(&c.ID, &c.Code, &kind, &c.Civility, &c.LastName, &c.FirstName, &c.CompanyName, &c.LegalForm,
+		&c.SIRET, &c.VATNumber, &c.IBAN, &c.Email, &phones, &phone1, &c.Fax, &c.Website, &c.Billing.Line1, &c.Billing.Line2,
+		&c.Billing.Postcode, &c.Billing.City, &c.Billing.Country, &c.Reference, &c.AccountNumber, &c.Supplier, &c.Disappointed, &sourceID,
+		&c.DiscountCard, &c.DiscountSales, &c.DiscountServices, &c.DiscountMaterials, &c.PriceTypeSales,
+		&c.PriceTypeOrders, &c.SalesRep, &c.PaymentTerms, &c.PaymentMethod, &c.Currency, &c.Language, &c.CreditLimit,
+		&c.InsurerGuarantee, &c.OtherGuarantees, &c.CreditHold, &c.CreditHoldReason, &c.Notes, &custom, &c.Archived,
+		&created, &updated, &sortName, &sortCity, &c.Balance, &c.MarketingSource)
+	if err != nil {
+		return nil, err
+	}
+	c.Kind = domain.Kind(kind)
+	c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
+	if phones != "" {
+		if err := json.Unmarshal([]byte(phones), &c.Phones); err != nil {
+			return nil, fmt.Errorf("customer %d phones: %w", c.ID, err)
+		}
+	}
+	if custom != "" {
+		if err := json.Unmarshal([]byte(custom), &c.Custom); err != nil {
+			return nil, fmt.Errorf("customer %d custom fields: %w", c.ID, err)
+		}
+	}
+	return &c, nil
+}
+
+// CustomerBy loads the customer whose column equals value. column is one of
+// id, code, email, siret, vat_number, reference. domain.ErrNotFound when none.
+func (t *Tx) CustomerBy(ctx context.Context, column string, value any) (*domain.Customer, error) {
+	switch column {
+	case "id", "code", "email", "siret", "vat_number", "reference":
+	default:
+		return nil, fmt.Errorf("CustomerBy: column %q is not a lookup key", column)
+	}
+	st, err := t.stmt(ctx, selectCustomer+`WHERE c.`+column+` = ? ORDER BY c.id LIMIT 1`)
+	if err != nil {
+		return nil, err
+	}
+	c, err := scanCustomer(st.QueryRowContext(ctx, value))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, domain.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return c, t.loadChildren(ctx, c)
+}
+
+func (t *Tx) loadChildren(ctx context.Context, c *domain.Customer) error {
+	st, err := t.stmt(ctx, `SELECT g.name FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
+		WHERE cg.customer_id = ? ORDER BY g.name COLLATE NOCASE`)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	c.Groups = nil
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return err
+		}
+		c.Groups = append(c.Groups, n)
+	}
+	rows.Close()
+	st, err = t.stmt(ctx, `SELECT id, label, line1, line2, postcode, city, country FROM shipping_addresses
+		WHERE customer_id = ? ORDER BY position`)
+	if err != nil {
+		return err
+	}
+	rows, err = st.QueryContext(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	c.Shipping = nil
+	for rows.Next() {
+		var a domain.Address
+		if err := rows.Scan(&a.ID, &a.Label, &a.Line1, &a.Line2, &a.Postcode, &a.City, &a.Country); err != nil {
+			return err
+		}
+		c.Shipping = append(c.Shipping, a)
+	}
+	return rows.Err()
+}
+
+// CodeExists reports whether a customer already has code.
+func (t *Tx) CodeExists(ctx context.Context, code string) (bool, error) {
+	st, err := t.stmt(ctx, `SELECT 1 FROM customers WHERE code = ?`)
+	if err != nil {
+		return false, err
+	}
+	var one int
+	err = st.QueryRowContext(ctx, code).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// mapConstraint turns SQLite's unique-code violation into the domain error.
+func mapConstraint(err error) error {
+	if err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed: customers.code") {
+		return domain.ErrDuplicateCode
+	}
+	return err
+}

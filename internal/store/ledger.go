@@ -1,0 +1,120 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"carnet/internal/domain"
+)
+
+// AddBalanceEntry appends an entry to a customer's ledger; importID links
+// it to the import that wrote it (0 for none).
+func (t *Tx) AddBalanceEntry(ctx context.Context, e *domain.BalanceEntry, importID int64) error {
+	if e.Date.IsZero() {
+		e.Date = time.Now()
+	}
+	var imp sql.NullInt64
+	if importID != 0 {
+		imp = sql.NullInt64{Int64: importID, Valid: true}
+	}
+	res, err := t.exec(ctx, `INSERT INTO balance_entries (customer_id, date, label, amount, origin, import_id)
+		VALUES (?, ?, ?, ?, ?, ?)`, e.CustomerID, formatTime(e.Date), e.Label, e.Amount, e.Origin, imp)
+	if err != nil {
+		return err
+	}
+	e.ID, err = res.LastInsertId()
+	return err
+}
+
+// DeleteImportBalanceEntries removes the entries an import wrote (undo).
+func (t *Tx) DeleteImportBalanceEntries(ctx context.Context, importID int64) (int64, error) {
+	res, err := t.exec(ctx, `DELETE FROM balance_entries WHERE import_id = ?`, importID)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// Ledger returns a customer's balance entries, oldest first.
+func (t *Tx) Ledger(ctx context.Context, customerID int64) ([]domain.BalanceEntry, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT id, customer_id, date, label, amount, origin
+		FROM balance_entries WHERE customer_id = ? ORDER BY date, id`, customerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.BalanceEntry
+	for rows.Next() {
+		var e domain.BalanceEntry
+		var date string
+		if err := rows.Scan(&e.ID, &e.CustomerID, &date, &e.Label, &e.Amount, &e.Origin); err != nil {
+			return nil, err
+		}
+		e.Date = parseTime(date)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// AddDocument records an invoice or order with the customer's current code
+// and name.
+func (t *Tx) AddDocument(ctx context.Context, d *domain.Document) error {
+	var cid sql.NullInt64
+	if d.CustomerID != 0 {
+		cid = sql.NullInt64{Int64: d.CustomerID, Valid: true}
+	}
+	res, err := t.exec(ctx, `INSERT INTO documents (customer_id, customer_code, customer_name, kind, number, date, total)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, cid, d.CustomerCode, d.CustomerName, d.Kind, d.Number, formatTime(d.Date), d.Total)
+	if err != nil {
+		return err
+	}
+	d.ID, err = res.LastInsertId()
+	return err
+}
+
+// Documents returns documents, newest first: a customer's when customerID
+// is set, else those whose customer code is code (history of a deleted one).
+func (t *Tx) Documents(ctx context.Context, customerID int64, code string) ([]domain.Document, error) {
+	query := `SELECT id, COALESCE(customer_id, 0), customer_code, customer_name, kind, number, date, total FROM documents `
+	var arg any = customerID
+	if customerID != 0 {
+		query += `WHERE customer_id = ?`
+	} else {
+		query += `WHERE customer_code = ?`
+		arg = code
+	}
+	rows, err := t.tx.QueryContext(ctx, query+` ORDER BY date DESC, id DESC`, arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.Document
+	for rows.Next() {
+		var d domain.Document
+		var date string
+		if err := rows.Scan(&d.ID, &d.CustomerID, &d.CustomerCode, &d.CustomerName, &d.Kind, &d.Number, &date, &d.Total); err != nil {
+			return nil, err
+		}
+		d.Date = parseTime(date)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Setting reads a setting; ok is false when it was never written.
+func (t *Tx) Setting(ctx context.Context, key string) (value string, ok bool, err error) {
+	err = t.tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&value)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return value, err == nil, err
+}
+
+// SetSetting writes a setting.
+func (t *Tx) SetSetting(ctx context.Context, key, value string) error {
+	_, err := t.exec(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}

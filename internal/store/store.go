@@ -1,0 +1,213 @@
+// Package store keeps Carnet's data in SQLite (modernc.org/sqlite, pure Go):
+// opening, numbered migrations embedded in the binary, and queries.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Store is an open customer database. Reads go through a pool of
+// connections; writes through a single connection that starts its
+// transactions with BEGIN IMMEDIATE, so that there is one writer and a
+// reader never has to upgrade its lock.
+type Store struct {
+	read  *sql.DB
+	write *sql.DB
+	Path  string
+}
+
+func dsn(path string, immediate bool) string {
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-32000)"} {
+		q.Add("_pragma", p)
+	}
+	if immediate {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Open opens (creating it if needed) the database at path and brings its
+// schema up to date.
+func Open(path string) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("create the database folder: %w", err)
+		}
+	}
+	write, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, err
+	}
+	write.SetMaxOpenConns(1)
+	read, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
+	read.SetMaxOpenConns(4)
+	s := &Store{read: read, write: write, Path: path}
+	if err := s.migrate(context.Background()); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes both pools.
+func (s *Store) Close() error {
+	err1 := s.read.Close()
+	err2 := s.write.Close()
+	if err1 != nil {
+		return err1
+	}
+	return err2
+}
+
+// ReadDB is the pool for read-only queries by other internal packages.
+func (s *Store) ReadDB() *sql.DB { return s.read }
+
+// migrate applies, in order and each in its own transaction, the embedded
+// migrations newer than the schema's user_version.
+func (s *Store) migrate(ctx context.Context) error {
+	entries, err := migrationFiles.ReadDir("migrations")
+	if err != nil {
+		return err
+	}
+	type migration struct {
+		version int
+		name    string
+	}
+	var list []migration
+	for _, e := range entries {
+		n, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: name must start with its number", e.Name())
+		}
+		list = append(list, migration{n, e.Name()})
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].version < list[j].version })
+
+	var current int
+	if err := s.write.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return err
+	}
+	for _, m := range list {
+		if m.version <= current {
+			continue
+		}
+		body, err := migrationFiles.ReadFile("migrations/" + m.name)
+		if err != nil {
+			return err
+		}
+		tx, err := s.write.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// SchemaVersion returns the number of the last migration applied.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.read.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+// Update runs fn in one write transaction: everything fn does is committed
+// together, or nothing is when it returns an error.
+func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	tx := &Tx{tx: sqlTx, stmts: map[string]*sql.Stmt{}}
+	defer tx.closeStmts()
+	if err := fn(tx); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	return sqlTx.Commit()
+}
+
+// View runs fn in a read transaction (a consistent snapshot).
+func (s *Store) View(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	tx := &Tx{tx: sqlTx, stmts: map[string]*sql.Stmt{}}
+	defer tx.closeStmts()
+	defer sqlTx.Rollback()
+	return fn(tx)
+}
+
+// IntegrityCheck runs PRAGMA integrity_check and returns its verdict ("ok").
+func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
+	var v string
+	err := s.read.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&v)
+	return v, err
+}
+
+// Tx is a transaction with prepared statements cached for its lifetime,
+// so that bulk work prepares each statement once.
+type Tx struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+// SQL exposes the underlying transaction to the other internal packages
+// that own tables of their own (the import journal…).
+func (t *Tx) SQL() *sql.Tx { return t.tx }
+
+func (t *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := t.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	t.stmts[query] = st
+	return st, nil
+}
+
+func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (t *Tx) closeStmts() {
+	for _, st := range t.stmts {
+		st.Close()
+	}
+}
