@@ -7,7 +7,8 @@ func TestFold(t *testing.T) {
 		"Élise":             "elise",
 		"dupont":            "dupont",
 		"DUPONT":            "dupont",
-		"François Nœl":      "francois nœl",
+		"François Nœl":      "francois noel",
+		"  Code \t Postal ": "code postal",
 		"1\u202f234\u00a0€": "1 234 €",
 		"Straße":            "strasse",
 	}
