@@ -19,19 +19,19 @@ var Civilities = []string{"M.", "Mme", "Mlle", "Dr", "Me", "Pr"}
 // Phone is one telephone number, stored in E.164 (+33612345678).
 type Phone struct {
 	Number string `json:"number"`
-	Label  string `json:"label,omitempty"` // "mobile", "fixe", "travail"… free text
+	Label  string `json:"label"` // "mobile", "fixe", "travail"… free text
 }
 
 // Address is a postal address; a customer has one billing address and any
 // number of shipping addresses.
 type Address struct {
-	ID       int64  `json:"id,omitempty"`
-	Label    string `json:"label,omitempty"`
-	Line1    string `json:"line1,omitempty"`
-	Line2    string `json:"line2,omitempty"`
-	Postcode string `json:"postcode,omitempty"`
-	City     string `json:"city,omitempty"`
-	Country  string `json:"country,omitempty"` // ISO 3166-1 alpha-2, "FR" by default
+	ID       int64  `json:"id"`
+	Label    string `json:"label"`
+	Line1    string `json:"line1"`
+	Line2    string `json:"line2"`
+	Postcode string `json:"postcode"`
+	City     string `json:"city"`
+	Country  string `json:"country"` // ISO 3166-1 alpha-2, "FR" by default
 }
 
 // IsEmpty reports whether no line of the address is filled.
@@ -45,52 +45,52 @@ type Customer struct {
 	ID          int64  `json:"id"`
 	Code        string `json:"code"`
 	Kind        Kind   `json:"kind"`
-	Civility    string `json:"civility,omitempty"`
-	LastName    string `json:"last_name,omitempty"`
-	FirstName   string `json:"first_name,omitempty"`
-	CompanyName string `json:"company_name,omitempty"`
-	LegalForm   string `json:"legal_form,omitempty"`
-	SIRET       string `json:"siret,omitempty"` // SIREN (9 digits) or SIRET (14)
-	VATNumber   string `json:"vat_number,omitempty"`
-	IBAN        string `json:"iban,omitempty"`
+	Civility    string `json:"civility"`
+	LastName    string `json:"last_name"`
+	FirstName   string `json:"first_name"`
+	CompanyName string `json:"company_name"`
+	LegalForm   string `json:"legal_form"`
+	SIRET       string `json:"siret"` // SIREN (9 digits) or SIRET (14)
+	VATNumber   string `json:"vat_number"`
+	IBAN        string `json:"iban"`
 
-	Email   string  `json:"email,omitempty"`
-	Phones  []Phone `json:"phones,omitempty"`
-	Fax     string  `json:"fax,omitempty"`
-	Website string  `json:"website,omitempty"`
+	Email   string  `json:"email"`
+	Phones  []Phone `json:"phones"`
+	Fax     string  `json:"fax"`
+	Website string  `json:"website"`
 
 	Billing  Address   `json:"billing"`
-	Shipping []Address `json:"shipping,omitempty"`
+	Shipping []Address `json:"shipping"`
 
-	Reference     string   `json:"reference,omitempty"` // loyalty-card barcode
-	AccountNumber string   `json:"account_number,omitempty"`
-	Groups        []string `json:"groups,omitempty"`
+	Reference     string   `json:"reference"` // loyalty-card barcode
+	AccountNumber string   `json:"account_number"`
+	Groups        []string `json:"groups"`
 
 	Supplier        bool   `json:"supplier"`
 	Disappointed    bool   `json:"disappointed"`
-	MarketingSource string `json:"marketing_source,omitempty"`
-	DiscountCard    string `json:"discount_card,omitempty"`
+	MarketingSource string `json:"marketing_source"`
+	DiscountCard    string `json:"discount_card"`
 
 	DiscountSales     int64  `json:"discount_sales"`     // products in sales
 	DiscountServices  int64  `json:"discount_services"`  // services in orders and invoices
 	DiscountMaterials int64  `json:"discount_materials"` // products/materials in orders and invoices
-	PriceTypeSales    string `json:"price_type_sales,omitempty"`
-	PriceTypeOrders   string `json:"price_type_orders,omitempty"`
+	PriceTypeSales    string `json:"price_type_sales"`
+	PriceTypeOrders   string `json:"price_type_orders"`
 
-	SalesRep      string `json:"sales_rep,omitempty"`
-	PaymentTerms  string `json:"payment_terms,omitempty"`
-	PaymentMethod string `json:"payment_method,omitempty"`
-	Currency      string `json:"currency,omitempty"`
-	Language      string `json:"language,omitempty"`
+	SalesRep      string `json:"sales_rep"`
+	PaymentTerms  string `json:"payment_terms"`
+	PaymentMethod string `json:"payment_method"`
+	Currency      string `json:"currency"`
+	Language      string `json:"language"`
 
 	CreditLimit      int64  `json:"credit_limit"`
 	InsurerGuarantee int64  `json:"insurer_guarantee"`
 	OtherGuarantees  int64  `json:"other_guarantees"`
 	CreditHold       bool   `json:"credit_hold"`
-	CreditHoldReason string `json:"credit_hold_reason,omitempty"`
+	CreditHoldReason string `json:"credit_hold_reason"`
 
-	Notes    string            `json:"notes,omitempty"`
-	Custom   map[string]string `json:"custom,omitempty"`
+	Notes    string            `json:"notes"`
+	Custom   map[string]string `json:"custom"`
 	Archived bool              `json:"archived"`
 
 	CreatedAt time.Time `json:"created_at"`
@@ -154,7 +154,7 @@ const ImportBalanceLabel = "Correction de solde par importation"
 // as they were, so deleting the customer does not erase history.
 type Document struct {
 	ID           int64     `json:"id"`
-	CustomerID   int64     `json:"customer_id,omitempty"` // 0 once the customer is deleted
+	CustomerID   int64     `json:"customer_id"` // 0 once the customer is deleted
 	CustomerCode string    `json:"customer_code"`
 	CustomerName string    `json:"customer_name"`
 	Kind         string    `json:"kind"` // "invoice", "order"

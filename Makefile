@@ -1,0 +1,70 @@
+# Carnet — `make run` opens the app, `make test` runs everything CI runs.
+# Both install what a fresh Debian/Ubuntu machine lacks first (make deps).
+
+GO        ?= go
+BIN       := bin/carnet
+BENCH_DIR ?= $(HOME)/.cache/carnet-bench
+BENCH_DB  := $(BENCH_DIR)/demo-1m.db
+UNAME_S   := $(shell uname -s)
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian/Ubuntu packages Fyne's desktop driver (cgo, OpenGL, X11, Wayland) needs.
+APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev wayland-protocols
+# What `make screenshots` needs to drive a real window.
+SHOT_PACKAGES := xvfb xdotool imagemagick x11-utils
+
+.PHONY: deps run build test vet bench screenshots clean
+
+deps:
+ifeq ($(UNAME_S),Linux)
+	@if command -v dpkg-query >/dev/null 2>&1; then \
+	  missing=""; for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi; \
+	else echo "Not a Debian/Ubuntu system: install gcc and the OpenGL/X11 development headers (see README)."; fi
+	@command -v $(GO) >/dev/null || { echo "Go 1.26 or newer is required: https://go.dev/dl/"; exit 1; }
+else ifeq ($(UNAME_S),Darwin)
+	@xcode-select -p >/dev/null 2>&1 || { echo "Install the Xcode command line tools: xcode-select --install"; exit 1; }
+	@command -v $(GO) >/dev/null || { echo "Install Go 1.26+: brew install go"; exit 1; }
+else
+	@echo "Windows: install Go 1.26+ and a gcc (MSYS2 mingw-w64-x86_64-gcc), then run 'go run ./cmd/carnet' (see README)."
+endif
+	@$(GO) mod download
+
+build: deps
+	$(GO) build -o $(BIN) ./cmd/carnet
+
+run: build
+	./$(BIN)
+
+vet: deps
+	@test -z "$$(gofmt -l cmd internal gui)" || { echo "gofmt would change:"; gofmt -l cmd internal gui; exit 1; }
+	$(GO) vet ./...
+
+test: vet
+	$(GO) test -race -count=1 ./...
+
+# Benchmarks print figures (rows/s, ms per query, MB); they are not pass/fail.
+# The 1M-customer database is made once and kept in $(BENCH_DIR).
+$(BENCH_DB): | build
+	mkdir -p $(BENCH_DIR)
+	rm -f $@ $@-wal $@-shm
+	@echo "Creating 1,000,000 demo customers (a few minutes)…"
+	/usr/bin/time -v ./$(BIN) demo --clients 1000000 --db $@.tmp 2>&1 | grep -E "Elapsed|Maximum resident|clients" ; mv $@.tmp $@
+	@ls -l $@ | awk '{printf "database size: %.0f MB\n", $$5/1048576}'
+
+bench: build $(BENCH_DB)
+	@echo "== Parsers and readers (per cell / per row) =="
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/fieldparse ./internal/sheet
+	@echo "== Search, window, import and launch over 1,000,000 customers =="
+	CARNET_BENCH_DB=$(BENCH_DB) $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/store ./internal/importer/... ./gui/...
+
+screenshots: build
+ifeq ($(UNAME_S),Linux)
+	@missing=""; for p in $(SHOT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	 if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+endif
+	bash gui/screenshots/shoot.sh $(BIN)
+
+clean:
+	rm -rf bin
