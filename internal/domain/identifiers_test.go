@@ -92,7 +92,7 @@ func TestPadCode(t *testing.T) {
 			t.Errorf("PadCode(%q,%q,%d) = %q, %v", c.prefix, c.id, c.length, got, err)
 		}
 	}
-	if got, _ := DefaultNumbering.Code(123); got != "C000123" {
-		t.Errorf("DefaultNumbering.Code(123) = %q", got)
+	if got, _ := DefaultNumbering.Code(123); got != "C0000123" {
+		t.Errorf("DefaultNumbering.Code(123) = %q, want C0000123", got)
 	}
 }

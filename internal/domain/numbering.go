@@ -12,8 +12,8 @@ type NumberingRule struct {
 	Length int    `json:"length"`
 }
 
-// DefaultNumbering gives C000001, C000002…
-var DefaultNumbering = NumberingRule{Prefix: "C", Length: 7}
+// DefaultNumbering gives C0000001, C0000002…: room for 9,999,999 customers.
+var DefaultNumbering = NumberingRule{Prefix: "C", Length: 8}
 
 // Code returns the code for sequence number n, or an error when it does not
 // fit in Length: codes are never truncated.

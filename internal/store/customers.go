@@ -82,6 +82,7 @@ func SearchDoc(c *domain.Customer) string {
 	add(c.Billing.Postcode)
 	add(c.Reference)
 	add(c.SIRET)
+	b.WriteString(flagTokens(c))
 	return b.String()
 }
 

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"carnet/internal/domain"
@@ -66,14 +68,67 @@ type ListRow struct {
 	Archived     bool
 }
 
-// where builds the WHERE clause and its arguments for q.
+// Flag tokens in the search text let the trigram index answer the common
+// filters without reading the customers table: a control character on each
+// side makes them exactly one trigram, which nobody can type.
+const (
+	tokenArchived = "\x01a\x01"
+	tokenSupplier = "\x01s\x01"
+	tokenCompany  = "\x01c\x01"
+)
+
+// flagTokens returns the flag line of a customer's search text.
+func flagTokens(c *domain.Customer) string {
+	var b strings.Builder
+	if c.Archived {
+		b.WriteString(tokenArchived + " ")
+	}
+	if c.Supplier {
+		b.WriteString(tokenSupplier + " ")
+	}
+	if c.Kind == domain.KindCompany {
+		b.WriteString(tokenCompany + " ")
+	}
+	return b.String()
+}
+
+// ftsQuery is q as one FTS5 expression (text and flag filters), or "" when
+// q has no text long enough for the trigram index.
+func (q Query) ftsQuery() string {
+	match, _ := searchTerms(q.Text)
+	if match == "" {
+		return ""
+	}
+	expr := match
+	flag := func(tok string, f Filter) {
+		switch f {
+		case FilterYes:
+			expr += ` "` + tok + `"`
+		case FilterNo:
+			expr += ` NOT "` + tok + `"`
+		}
+	}
+	flag(tokenArchived, q.Archived)
+	flag(tokenSupplier, q.Supplier)
+	switch q.Kind {
+	case domain.KindCompany:
+		flag(tokenCompany, FilterYes)
+	case domain.KindPerson:
+		flag(tokenCompany, FilterNo)
+	}
+	return expr
+}
+
+// where builds the WHERE clause and its arguments for q. With text, the
+// search index answers the text and the flag filters together.
 func (q Query) where() (string, []any) {
 	var conds []string
 	var args []any
-	if match, prefix := searchTerms(q.Text); match != "" {
+	fts := q.ftsQuery()
+	if fts != "" {
 		conds = append(conds, "c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
-		args = append(args, match)
-	} else if prefix != "" {
+		args = append(args, fts)
+	} else if _, prefix := searchTerms(q.Text); prefix != "" {
 		// Under three characters the trigram index cannot help: match the
 		// start of the name or of the code, which both have an index.
 		conds = append(conds, "((c.sort_name >= ? AND c.sort_name < ?) OR (c.code >= ? AND c.code < ?))")
@@ -84,19 +139,21 @@ func (q Query) where() (string, []any) {
 		conds = append(conds, "c.id IN (SELECT customer_id FROM customer_groups WHERE group_id = ?)")
 		args = append(args, q.GroupID)
 	}
-	if q.Kind != "" {
-		conds = append(conds, "c.kind = ?")
-		args = append(args, string(q.Kind))
-	}
-	for _, f := range []struct {
-		col string
-		f   Filter
-	}{{"c.supplier", q.Supplier}, {"c.archived", q.Archived}} {
-		switch f.f {
-		case FilterYes:
-			conds = append(conds, f.col+" = 1")
-		case FilterNo:
-			conds = append(conds, f.col+" = 0")
+	if fts == "" {
+		if q.Kind != "" {
+			conds = append(conds, "c.kind = ?")
+			args = append(args, string(q.Kind))
+		}
+		for _, f := range []struct {
+			col string
+			f   Filter
+		}{{"c.supplier", q.Supplier}, {"c.archived", q.Archived}} {
+			switch f.f {
+			case FilterYes:
+				conds = append(conds, f.col+" = 1")
+			case FilterNo:
+				conds = append(conds, f.col+" = 0")
+			}
 		}
 	}
 	if len(conds) == 0 {
@@ -109,7 +166,7 @@ func (q Query) where() (string, []any) {
 // trigram phrases (all must match), or, when every word is shorter than
 // three characters, into a folded prefix.
 func searchTerms(text string) (match, prefix string) {
-	folded := strings.TrimSpace(textfold.Fold(text))
+	folded := textfold.Fold(text)
 	if folded == "" {
 		return "", ""
 	}
@@ -125,6 +182,12 @@ func searchTerms(text string) (match, prefix string) {
 	}
 	var phrases []string
 	for _, w := range words {
+		w = strings.Map(func(r rune) rune {
+			if r < ' ' { // keep the flag tokens out of reach
+				return -1
+			}
+			return r
+		}, w)
 		if utf8.RuneCountInString(w) >= 3 {
 			phrases = append(phrases, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
 		}
@@ -150,12 +213,13 @@ func looksLikePhone(s string) bool {
 }
 
 // Search returns one window of the list; never more than q.Limit rows
-// (100 when unset), so a million customers never load whole.
+// (100 when unset), so a million customers never load whole. It first reads
+// the window's ids, then loads those rows.
 func (s *Store) Search(ctx context.Context, q Query) ([]ListRow, error) {
 	where, args := q.where()
-	order := sortExpr[q.Sort]
-	if order == "" {
-		order = sortExpr[SortName]
+	col := q.Sort
+	if sortExpr[col] == "" {
+		col = SortName
 	}
 	dir := " ASC"
 	if q.Desc {
@@ -165,17 +229,159 @@ func (s *Store) Search(ctx context.Context, q Query) ([]ListRow, error) {
 	if limit <= 0 || limit > 10000 {
 		limit = 100
 	}
-	query := `SELECT c.id, c.code, c.kind, c.last_name, c.first_name, c.company_name, c.city, c.email, c.phone1,
-		c.balance, c.disappointed, c.archived,
-		COALESCE((SELECT group_concat(g.name, ', ') FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
-		          WHERE cg.customer_id = c.id), '')
-		FROM customers c` + where + ` ORDER BY ` + order + dir + `, c.id` + dir + ` LIMIT ? OFFSET ?`
-	rows, err := s.read.QueryContext(ctx, query, append(args, limit, q.Offset)...)
+	from := " FROM customers c"
+	if fts := q.ftsQuery(); fts != "" {
+		// When the text matches many customers (a common trigram such as
+		// "mar"), walking the sort index and testing each id against the
+		// matches finds a window at once; otherwise reading the matches and
+		// sorting them is cheaper.
+		n, err := s.ftsCount(ctx, fts)
+		if err != nil {
+			return nil, err
+		}
+		total, err := s.total(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if n*denseShare > total {
+			from += " INDEXED BY " + sortIndex[col]
+		}
+	}
+	offset, reversed := q.Offset, false
+	if offset > farOffset {
+		// Far down the list, walk the index from the other end: OFFSET
+		// costs what it skips, so the bottom of a million rows is as
+		// quick as the top.
+		n, err := s.Count(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		if offset >= n {
+			return nil, nil
+		}
+		if offset > n/2 {
+			reversed = true
+			limit = min(limit, n-offset)
+			offset = n - offset - limit
+			if q.Desc {
+				dir = " ASC"
+			} else {
+				dir = " DESC"
+			}
+		}
+	}
+	ids, err := s.windowIDs(ctx, `SELECT c.id`+from+where+` ORDER BY `+sortExpr[col]+dir+`, c.archived`+dir+`, c.id`+dir+
+		` LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	if reversed {
+		slices.Reverse(ids)
+	}
+	return s.listRows(ctx, ids)
+}
+
+// farOffset is where walking the list from its end starts to pay.
+var farOffset = 20000
+
+// denseShare: text matching more than 1/denseShare of all customers is
+// listed by walking the sort index.
+const denseShare = 1000
+
+var sortIndex = map[string]string{
+	SortName:    "customers_sort_name",
+	SortCode:    "customers_sort_code",
+	SortCity:    "customers_sort_city",
+	SortEmail:   "customers_sort_email",
+	SortPhone:   "customers_sort_phone",
+	SortBalance: "customers_sort_balance",
+}
+
+func (s *Store) ftsCount(ctx context.Context, expr string) (int, error) {
+	return s.counts.get(s.generation.Load(), expr, func() (int, error) {
+		var n int
+		err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM customer_search WHERE customer_search MATCH ?`, expr).Scan(&n)
+		return n, err
+	})
+}
+
+// total counts every customer. SQLite has no stored row count, so even
+// count(*) walks a b-tree: the answer is cached until the next write.
+func (s *Store) total(ctx context.Context) (int, error) {
+	return s.counts.get(s.generation.Load(), "", func() (int, error) {
+		var n int
+		err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&n)
+		return n, err
+	})
+}
+
+// countCache remembers counts until the data changes: the Clients tab asks
+// for the count and then for windows of the same query, and a count over
+// the index is the dearest part of a keystroke.
+type countCache struct {
+	mu         sync.Mutex
+	generation uint64
+	counts     map[string]int
+}
+
+func (c *countCache) get(generation uint64, key string, compute func() (int, error)) (int, error) {
+	c.mu.Lock()
+	if c.generation == generation {
+		if n, ok := c.counts[key]; ok {
+			c.mu.Unlock()
+			return n, nil
+		}
+	}
+	c.mu.Unlock()
+	n, err := compute()
+	if err != nil {
+		return 0, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.generation != generation || c.counts == nil || len(c.counts) > 256 {
+		c.generation, c.counts = generation, map[string]int{}
+	}
+	c.counts[key] = n
+	return n, nil
+}
+
+func (s *Store) windowIDs(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := s.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]ListRow, 0, limit)
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// listRows loads the list columns of ids, in the order of ids.
+func (s *Store) listRows(ctx context.Context, ids []int64) ([]ListRow, error) {
+	marks := strings.Repeat(",?", len(ids))[1:]
+	args := make([]any, len(ids))
+	pos := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		args[i] = id
+		pos[id] = i
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT c.id, c.code, c.kind, c.last_name, c.first_name, c.company_name,
+		c.city, c.email, c.phone1, c.balance, c.disappointed, c.archived,
+		COALESCE((SELECT group_concat(g.name, ', ') FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
+		          WHERE cg.customer_id = c.id), '')
+		FROM customers c WHERE c.id IN (`+marks+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]ListRow, len(ids))
 	for rows.Next() {
 		var r ListRow
 		var kind, last, first, company string
@@ -186,13 +392,41 @@ func (s *Store) Search(ctx context.Context, q Query) ([]ListRow, error) {
 		r.Kind = domain.Kind(kind)
 		c := domain.Customer{Kind: r.Kind, LastName: last, FirstName: first, CompanyName: company}
 		r.Name = c.Name()
-		out = append(out, r)
+		out[pos[r.ID]] = r
 	}
-	return out, rows.Err()
+	// A row deleted between the two reads leaves a hole: close it.
+	kept := out[:0]
+	for _, r := range out {
+		if r.ID != 0 {
+			kept = append(kept, r)
+		}
+	}
+	return kept, rows.Err()
 }
 
-// Count returns how many customers q matches (ignoring its window).
+// Count returns how many customers q matches (ignoring its window). The
+// common cases are answered by the search index alone.
 func (s *Store) Count(ctx context.Context, q Query) (int, error) {
+	if q.GroupID == 0 {
+		if fts := q.ftsQuery(); fts != "" {
+			return s.ftsCount(ctx, fts)
+		}
+		if q.Text == "" && q.Kind == "" && q.Supplier == FilterAny {
+			switch q.Archived {
+			case FilterAny:
+				return s.total(ctx)
+			case FilterYes:
+				return s.ftsCount(ctx, `"`+tokenArchived+`"`)
+			case FilterNo:
+				total, err := s.total(ctx)
+				if err != nil {
+					return 0, err
+				}
+				archived, err := s.ftsCount(ctx, `"`+tokenArchived+`"`)
+				return total - archived, err
+			}
+		}
+	}
 	where, args := q.where()
 	var n int
 	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM customers c`+where, args...).Scan(&n)

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -28,6 +29,10 @@ type Store struct {
 	read  *sql.DB
 	write *sql.DB
 	Path  string
+	// generation moves on every committed write, so that caches of counts
+	// know when they are stale.
+	generation atomic.Uint64
+	counts     countCache
 }
 
 func dsn(path string, immediate bool) string {
@@ -149,6 +154,10 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	tx := &Tx{tx: sqlTx, stmts: map[string]*sql.Stmt{}}
 	defer tx.closeStmts()
+	// Bumped on both sides of the commit: a count computed while the write
+	// was in flight is never kept for the new data.
+	s.generation.Add(1)
+	defer s.generation.Add(1)
 	if err := fn(tx); err != nil {
 		sqlTx.Rollback()
 		return err

@@ -65,11 +65,14 @@ CREATE TABLE customers (
     -- that a million customers can be sorted by balance.
     balance            INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX customers_sort_name ON customers (sort_name, id);
-CREATE INDEX customers_sort_city ON customers (sort_city, id);
-CREATE INDEX customers_email ON customers (email) WHERE email <> '';
-CREATE INDEX customers_phone1 ON customers (phone1, id);
-CREATE INDEX customers_balance ON customers (balance, id);
+-- List orders: (sort key, archived) so that the Clients tab's window and
+-- its archived filter are read from the index alone, whatever the offset.
+CREATE INDEX customers_sort_name ON customers (sort_name, archived);
+CREATE INDEX customers_sort_code ON customers (code, archived);
+CREATE INDEX customers_sort_city ON customers (sort_city, archived);
+CREATE INDEX customers_sort_email ON customers (email, archived);
+CREATE INDEX customers_sort_phone ON customers (phone1, archived);
+CREATE INDEX customers_sort_balance ON customers (balance, archived);
 CREATE INDEX customers_reference ON customers (reference) WHERE reference <> '';
 CREATE INDEX customers_siret ON customers (siret) WHERE siret <> '';
 CREATE INDEX customers_vat ON customers (vat_number) WHERE vat_number <> '';

@@ -1,0 +1,199 @@
+// Package sheet reads the spreadsheets a user imports — CSV/TXT files and
+// XLSX workbooks — as a stream of rows under one header, whatever produced
+// them: Excel (French or not), LibreOffice, Google Sheets, Numbers, shop and
+// ERP exports.
+//
+// It guesses what a user would otherwise have to tell: the encoding (BOM,
+// then valid UTF-8, then Windows-1252), the separator, the sheet, the header
+// row (title rows and merged banners above it are skipped). Every guess is
+// reported in Detected with how sure it is, and every guess can be forced
+// through Options.
+//
+// Every cell is text. XLSX values read as the user meant them, in a form
+// that needs no locale to parse: dates ISO ("2015-01-01", "2011-09-15
+// 15:22:00", 1904 system honoured), numbers in full (8595602512225, never
+// 8.6E+12; "00000"-formatted postcodes keep their zeros), fixed decimals
+// and percentages as formatted ("0.10300", "1.23%"), booleans TRUE/FALSE,
+// formulas by their cached value, errors as text (#DIV/0!). See numfmt.go.
+//
+// Reading is streaming: detection looks at a bounded prefix (the first
+// DetectRows non-blank rows, at most DetectBytes of text), then rows are
+// produced one by one, so memory stays flat whatever the file size. Hostile
+// input (huge cells, a million columns, NUL bytes, invalid UTF-8, zip bombs)
+// gives an *Error, never a crash.
+package sheet
+
+import (
+	"errors"
+	"io"
+)
+
+// Format is the kind of file, found from its first bytes (never from its
+// extension).
+type Format string
+
+// The formats this package reads.
+const (
+	FormatCSV  Format = "csv" // delimited text: .csv, .txt, .tsv…
+	FormatXLSX Format = "xlsx"
+)
+
+// Limits. A cell, a row or a workbook beyond them gives an *Error with the
+// row number, so that a damaged or malicious file costs bounded memory.
+const (
+	MaxCellBytes = 1 << 20  // one cell (CSV and XLSX)
+	MaxRowBytes  = 16 << 20 // one CSV row
+	MaxColumns   = 16384    // cells in one row (Excel's own limit)
+
+	// DetectRows is how many non-blank rows detection looks at (header,
+	// columns); DetectBytes bounds the text it keeps for that.
+	DetectRows  = 50
+	DetectBytes = 4 << 20
+
+	// XLSX zip limits: total uncompressed size of the parts, and the size
+	// above which a worksheet or the shared strings are streamed from a
+	// temporary file instead of being held in memory.
+	MaxUnzipBytes   = 4 << 30
+	MaxXMLInMemory  = 16 << 20
+	maxMergedRanges = 100000
+)
+
+// Encodings accepted in Options.Encoding and reported in Detected.Encoding.
+const (
+	EncodingUTF8    = "utf-8"
+	EncodingCP1252  = "windows-1252"
+	EncodingUTF16LE = "utf-16le"
+	EncodingUTF16BE = "utf-16be"
+)
+
+// Options force what would otherwise be detected. The zero value detects
+// everything.
+type Options struct {
+	Sheet     string // xlsx: sheet name; "" = first sheet with data
+	HeaderRow int    // 1-based physical row of the header; 0 = detect
+	Encoding  string // "auto" or "" | "utf-8" | "windows-1252" | "utf-16le" | "utf-16be"
+	Delimiter rune   // 0 = detect; ';' ',' '\t' '|' (any ASCII punctuation is accepted)
+	// NoHeader says the file has no header row: every non-blank row is data
+	// and the columns are named "Colonne 1", "Colonne 2"… HeaderRow is then
+	// ignored.
+	NoHeader bool
+}
+
+// Detected is what was found (or forced) about the file.
+type Detected struct {
+	Format Format
+
+	// CSV: the text encoding and how it was chosen. EncodingSure is true for
+	// a BOM, a forced encoding, or UTF-8 seen to be valid on non-ASCII text;
+	// false for the Windows-1252 fallback, a BOM-less UTF-16 guess, or a
+	// prefix that was pure ASCII (then any later byte that is not valid
+	// UTF-8 is read as Windows-1252 rather than lost).
+	Encoding     string
+	EncodingSure bool
+
+	// CSV: the separator and how consistent it was over the first lines (0..1).
+	Delimiter           rune
+	DelimiterConfidence float64
+
+	// XLSX: every sheet in workbook order (the order of the tabs), and the
+	// one read.
+	Sheets []string
+	Sheet  string
+
+	// HeaderRow is the 1-based physical row of the header (0 with NoHeader);
+	// HeaderConfidence says how clearly it stood out (0..1).
+	HeaderRow        int
+	HeaderConfidence float64
+
+	// Columns is the number of cells of every Row and of Header().
+	// FirstColumn is the 1-based physical column of the first of them: empty
+	// columns on the left of the table (XLSX sheets that start at column C)
+	// are dropped.
+	Columns     int
+	FirstColumn int
+}
+
+// Row is one data row.
+type Row struct {
+	// Line is the 1-based physical row number in the file or sheet: what a
+	// user sees in Excel's row headers. In a CSV file it counts records, so
+	// a quoted cell spanning several text lines is one row.
+	Line int
+	// Cells has exactly Detected.Columns cells, trimmed of surrounding
+	// spaces; short rows are padded with "".
+	Cells []string
+	// Extra holds what lies outside the table's columns, so the caller can
+	// warn rather than lose it silently: the cells after the last column up
+	// to the last non-empty one (Extra[i] is physical column
+	// FirstColumn+Columns+i), preceded by any non-empty cell found left of
+	// FirstColumn (rare: those columns were empty in the sampled rows). Nil
+	// for a well-formed row.
+	Extra []string
+}
+
+// Reader streams the data rows of one table.
+type Reader interface {
+	Detected() Detected
+	// Header returns the column names, trimmed, one per column; a blank
+	// header cell above a column that has data is named "Colonne N" (N is
+	// the physical column number).
+	Header() []string
+	// Next returns the next data row, skipping rows whose cells are all
+	// empty, or io.EOF at the end. After an error other than io.EOF (an
+	// *Error), the reader is done.
+	Next() (Row, error)
+	Close() error
+}
+
+// Open detects the format of the file and returns a Reader positioned on the
+// first data row. Failures are *Error.
+func Open(path string, opt Options) (Reader, error) {
+	format, err := SniffFormat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOptions(path, opt); err != nil {
+		return nil, err
+	}
+	var (
+		src source
+		det Detected
+	)
+	switch format {
+	case FormatXLSX:
+		src, det, err = openXLSX(path, opt)
+	default:
+		src, det, err = openCSV(path, opt)
+	}
+	if err != nil {
+		return nil, err
+	}
+	t, err := newTable(path, src, det, opt)
+	if err != nil {
+		_ = src.close()
+		return nil, err
+	}
+	return t, nil
+}
+
+// Preview opens the file and returns what was detected, the header and the
+// first n data rows: what the wizard shows while the user adjusts Options.
+func Preview(path string, opt Options, n int) (Detected, []string, []Row, error) {
+	r, err := Open(path, opt)
+	if err != nil {
+		return Detected{}, nil, nil, err
+	}
+	defer r.Close()
+	var rows []Row
+	for len(rows) < n {
+		row, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return r.Detected(), r.Header(), rows, err
+		}
+		rows = append(rows, row)
+	}
+	return r.Detected(), r.Header(), rows, nil
+}

@@ -1,0 +1,79 @@
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"unicode/utf8"
+)
+
+const (
+	encodingSniffBytes  = 1 << 20  // raw bytes looked at to choose the encoding
+	delimiterSniffBytes = 64 << 10 // decoded text looked at to find the separator
+)
+
+// csvSource reads the records of a delimited text file.
+type csvSource struct {
+	f  *os.File
+	sc *scanner
+}
+
+func (c *csvSource) next() (rawRow, error) {
+	cells, line, err := c.sc.next()
+	return rawRow{line: line, cells: cells}, err
+}
+
+func (c *csvSource) close() error { return c.f.Close() }
+
+func (c *csvSource) widthHint(n int) { c.sc.colsHint = n }
+
+// openCSV chooses the encoding and the separator and returns the record
+// source positioned at the start of the text.
+func openCSV(path string, opt Options) (source, Detected, error) {
+	det := Detected{Format: FormatCSV}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, det, errOpen(path, err)
+	}
+	fail := func(e error) (source, Detected, error) {
+		_ = f.Close()
+		return nil, det, e
+	}
+
+	prefix := make([]byte, encodingSniffBytes)
+	n, err := io.ReadFull(f, prefix)
+	atEOF := errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+	if err != nil && !atEOF {
+		return fail(errRead(path, 0, err))
+	}
+	prefix = prefix[:n]
+	if n == 0 {
+		return fail(errEmptyFile(path))
+	}
+	forced, _ := normaliseEncoding(opt.Encoding) // checked by checkOptions
+	enc := chooseEncoding(prefix, atEOF, forced)
+	det.Encoding, det.EncodingSure = enc.name, enc.sure
+	text := decodeTo(io.MultiReader(bytes.NewReader(prefix[enc.bomLen:]), f), enc.name)
+
+	head := make([]byte, delimiterSniffBytes)
+	m, err := io.ReadFull(text, head)
+	headAtEOF := errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+	if err != nil && !headAtEOF {
+		return fail(errRead(path, 0, err))
+	}
+	head = head[:m]
+
+	delim, conf := byte(opt.Delimiter), 1.0
+	if opt.Delimiter == 0 {
+		sample := head
+		if enc.invalid != invalidNone && !utf8.Valid(sample) {
+			sample = fixUTF8(nil, sample, enc.invalid) // the scanner repairs its own copy of each record
+		}
+		delim, conf = sniffDelimiter(sample, headAtEOF)
+	}
+	det.Delimiter, det.DelimiterConfidence = rune(delim), conf
+
+	sc := newScanner(io.MultiReader(bytes.NewReader(head), text), path, delim, enc.invalid)
+	return &csvSource{f: f, sc: sc}, det, nil
+}

@@ -1,0 +1,67 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"testing"
+	"time"
+)
+
+// BenchmarkSearch1M measures search latency over the database named by
+// CARNET_BENCH_DB (make bench creates one of 1,000,000 demo customers):
+// median and p95 per query, for a count plus the first window, as the
+// Clients tab does on each keystroke.
+func BenchmarkSearch1M(b *testing.B) {
+	path := os.Getenv("CARNET_BENCH_DB")
+	if path == "" {
+		b.Skip("CARNET_BENCH_DB is not set: make bench creates a 1,000,000-customer database")
+	}
+	st, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	total, _ := st.Count(ctx, Query{})
+	b.Logf("database %s: %d customers", path, total)
+
+	queries := []Query{
+		{Archived: FilterNo},                        // opening the tab
+		{Text: "dupont", Archived: FilterNo},        // a surname
+		{Text: "elise", Archived: FilterNo},         // a first name, typed without accent
+		{Text: "0612", Archived: FilterNo},          // a phone fragment
+		{Text: "saint-etienne", Archived: FilterNo}, // a city
+		{Text: "004242", Archived: FilterNo},        // part of a code
+		{Text: "martin nantes", Archived: FilterNo}, // two words
+		{Text: "du", Archived: FilterNo},            // two letters: prefix
+		{Text: "mar", Archived: FilterNo},           // three letters: very common trigram
+		{Archived: FilterNo, Sort: SortBalance, Desc: true},
+		{Archived: FilterNo, Offset: 900000}, // scrolled far down
+	}
+	for _, q := range queries {
+		name := fmt.Sprintf("q=%q/sort=%s/offset=%d", q.Text, q.Sort, q.Offset)
+		b.Run(name, func(b *testing.B) {
+			var lat []time.Duration
+			var n int
+			for i := 0; i < 15; i++ {
+				st.generation.Add(2) // measure uncached counts, as after an edit
+				start := time.Now()
+				if n, err = st.Count(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+				w := q
+				w.Limit = 60
+				if _, err := st.Search(ctx, w); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(start))
+			}
+			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "median-ms")
+			b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+			b.ReportMetric(float64(n), "matches")
+		})
+	}
+}
