@@ -3,24 +3,137 @@
 package gui
 
 import (
+	"os"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 
 	"carnet/internal/service"
+	"carnet/internal/store"
 )
 
+// Preference keys remembered between launches.
+const (
+	prefWidth   = "window.width"
+	prefHeight  = "window.height"
+	prefLastTab = "window.tab"
+)
+
+// ui is the open window and the customer file it shows.
+type ui struct {
+	app  fyne.App
+	win  fyne.Window
+	svc  *service.Service
+	jobs *jobs
+
+	tabs    *container.AppTabs
+	clients *clientsTab
+	groups  *groupsTab
+	// tab indexes, so that menus and the wizard can switch tabs.
+	clientsItem, groupsItem, importItem *container.TabItem
+}
+
 // Run opens the window on the database at dbPath and returns when it closes.
+// CARNET_LANG (fr, en) forces the language over the saved preference: the
+// screenshots script uses it.
 func Run(dbPath string) error {
+	a := app.NewWithID("fr.carnet.app")
+	choice := a.Preferences().String(prefLanguage)
+	if env := os.Getenv("CARNET_LANG"); env != "" {
+		choice = env
+	}
+	setupLanguage(choice)
+
 	svc, err := service.Open(dbPath)
 	if err != nil {
 		return err
 	}
-	defer svc.Close()
-	a := app.NewWithID("fr.carnet.app")
+	defer func() { _ = svc.Close() }()
+
 	w := a.NewWindow("Carnet")
-	w.SetContent(widget.NewLabel(dbPath))
-	w.Resize(fyne.NewSize(1100, 700))
+	u := newUI(a, w, svc)
+	u.restoreWindow()
 	w.ShowAndRun()
 	return nil
+}
+
+// newUI builds the window's content on svc; tests call it with a test app.
+func newUI(a fyne.App, w fyne.Window, svc *service.Service) *ui {
+	u := &ui{app: a, win: w, svc: svc, jobs: newJobs()}
+	u.build()
+	w.SetMainMenu(u.mainMenu())
+	u.addShortcuts()
+	return u
+}
+
+// build (re)creates the tabs on the current service.
+func (u *ui) build() {
+	u.clients = newClientsTab(u)
+	u.groups = newGroupsTab(u)
+	u.clientsItem = container.NewTabItem(lang.L("Customers"), u.clients.content)
+	u.groupsItem = container.NewTabItem(lang.L("Groups"), u.groups.content)
+	u.importItem = container.NewTabItem(lang.L("Import"), u.importTab())
+	u.tabs = container.NewAppTabs(u.clientsItem, u.groupsItem, u.importItem,
+		container.NewTabItem(lang.L("Multisite"), comingSoon(lang.L("Sites, shared and per-site fields, buying groups: coming in a later version."))),
+		container.NewTabItem(lang.L("Synchronisation"), comingSoon(lang.L("Bring customers and orders from your online shop's export: coming in a later version."))),
+	)
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		u.app.Preferences().SetInt(prefLastTab, u.tabs.SelectedIndex())
+		if t == u.groupsItem {
+			u.groups.reload()
+		}
+	}
+	u.win.SetContent(u.tabs)
+	u.clients.reload()
+	u.groups.reload()
+}
+
+// restoreWindow applies the remembered size and tab, and remembers them
+// again when the window closes.
+func (u *ui) restoreWindow() {
+	p := u.app.Preferences()
+	u.win.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1180)), float32(p.FloatWithFallback(prefHeight, 720))))
+	if i := p.Int(prefLastTab); i > 0 && i < len(u.tabs.Items) {
+		u.tabs.SelectIndex(i)
+	}
+	u.win.SetCloseIntercept(func() {
+		s := u.win.Canvas().Size()
+		p.SetFloat(prefWidth, float64(s.Width))
+		p.SetFloat(prefHeight, float64(s.Height))
+		u.win.Close()
+	})
+}
+
+// ShowClients switches to the Clients tab showing the customers q matches;
+// the import wizard calls it to show what it created.
+func (u *ui) ShowClients(q store.Query) {
+	u.clients.setQuery(q)
+	u.tabs.Select(u.clientsItem)
+}
+
+// Refresh reloads the customer list and the groups after data changed
+// elsewhere (an import, a sync).
+func (u *ui) Refresh() {
+	u.clients.reload()
+	u.groups.reload()
+}
+
+// switchDatabase closes the open file and shows the one at path.
+func (u *ui) switchDatabase(path string) {
+	u.background(func() {
+		svc, err := service.Open(path)
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			old := u.svc
+			u.svc = svc
+			u.build()
+			u.win.SetTitle("Carnet — " + path)
+			u.background(func() { _ = old.Close() })
+		})
+	})
 }

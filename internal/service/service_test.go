@@ -295,4 +295,3 @@ func TestReopenKeepsSchemaAndData(t *testing.T) {
 		t.Errorf("integrity_check = %q", v)
 	}
 }
-
