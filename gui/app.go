@@ -4,6 +4,7 @@ package gui
 
 import (
 	"os"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -27,12 +28,15 @@ type ui struct {
 	win  fyne.Window
 	svc  *service.Service
 	jobs *jobs
+	uiMu sync.Mutex // see ui.do
 
 	tabs    *container.AppTabs
 	clients *clientsTab
 	groups  *groupsTab
 	// tab indexes, so that menus and the wizard can switch tabs.
 	clientsItem, groupsItem, importItem *container.TabItem
+	// lastForm is the customer form last opened (tests fill it in).
+	lastForm *customerForm
 }
 
 // Run opens the window on the database at dbPath and returns when it closes.
@@ -62,6 +66,10 @@ func Run(dbPath string) error {
 // newUI builds the window's content on svc; tests call it with a test app.
 func newUI(a fyne.App, w fyne.Window, svc *service.Service) *ui {
 	u := &ui{app: a, win: w, svc: svc, jobs: newJobs()}
+	// Hold the UI lock while building: the first loads start here and must
+	// not apply their results to half-built widgets (see ui.do).
+	u.uiMu.Lock()
+	defer u.uiMu.Unlock()
 	u.build()
 	w.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
@@ -124,7 +132,7 @@ func (u *ui) Refresh() {
 func (u *ui) switchDatabase(path string) {
 	u.background(func() {
 		svc, err := service.Open(path)
-		fyne.Do(func() {
+		u.do(func() {
 			if err != nil {
 				u.showError(err)
 				return

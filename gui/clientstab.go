@@ -1,0 +1,342 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"image/color"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"carnet/internal/domain"
+	"carnet/internal/format"
+	"carnet/internal/phone"
+	"carnet/internal/store"
+)
+
+// searchDelay lets a fast typist finish a word before the list is searched.
+const searchDelay = 150 * time.Millisecond
+
+// disappointedRed marks a disappointed customer beside its name.
+var disappointedRed = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff}
+
+// column is one column of the customer table.
+type column struct {
+	title string
+	sort  string // store.Sort*, "" when the column cannot be sorted
+	width float32
+	right bool
+	text  func(r *store.ListRow) string
+}
+
+func clientColumns() []column {
+	return []column{
+		{lang.L("Code"), store.SortCode, 110, false, func(r *store.ListRow) string { return r.Code }},
+		{lang.L("Name"), store.SortName, 250, false, func(r *store.ListRow) string { return r.Name }},
+		{lang.L("City"), store.SortCity, 150, false, func(r *store.ListRow) string { return r.City }},
+		{lang.L("Email"), store.SortEmail, 230, false, func(r *store.ListRow) string { return r.Email }},
+		{lang.L("Phone"), store.SortPhone, 135, false, func(r *store.ListRow) string { return phone.National(r.Phone) }},
+		{lang.L("Groups"), "", 150, false, func(r *store.ListRow) string { return r.Groups }},
+		{lang.L("Balance"), store.SortBalance, 115, true, func(r *store.ListRow) string { return format.Money(r.Balance, uiLang) }},
+	}
+}
+
+// clientsTab is the customer directory: search, filters, count and table.
+type clientsTab struct {
+	u       *ui
+	model   *clientsModel
+	columns []column
+	table   *widget.Table
+	search  *widget.Entry
+	count   *widget.Label
+	content *fyne.Container
+	list    fyne.CanvasObject // search bar + table
+	empty   fyne.CanvasObject // first launch actions
+
+	groupFilter                            *widget.Select
+	kindFilter, supplierFilter, archFilter *widget.Select
+	groupIDs                               map[string]int64
+
+	debounceMu sync.Mutex
+	debounce   *time.Timer
+}
+
+func newClientsTab(u *ui) *clientsTab {
+	t := &clientsTab{u: u, model: newClientsModel(u), columns: clientColumns(), groupIDs: map[string]int64{}}
+	t.model.query.Archived = store.FilterNo
+	t.model.changed = t.refreshView
+
+	t.search = widget.NewEntry()
+	t.search.SetPlaceHolder(lang.L("Search: code, name, email, phone, city, card…"))
+	t.search.OnChanged = t.scheduleSearch
+	t.search.OnSubmitted = t.scanCard
+
+	t.groupFilter = widget.NewSelect(nil, func(string) { t.applyFilters() })
+	t.kindFilter = widget.NewSelect([]string{lang.L("All kinds"), lang.L("Individuals"), lang.L("Companies")}, func(string) { t.applyFilters() })
+	t.supplierFilter = widget.NewSelect([]string{lang.L("Suppliers or not"), lang.L("Suppliers only"), lang.L("Not suppliers")}, func(string) { t.applyFilters() })
+	t.archFilter = widget.NewSelect([]string{lang.L("Active customers"), lang.L("Archived only"), lang.L("Active and archived")}, func(string) { t.applyFilters() })
+	t.setGroups(nil)
+	t.kindFilter.SetSelectedIndex(0)
+	t.supplierFilter.SetSelectedIndex(0)
+	t.archFilter.SetSelectedIndex(0)
+
+	t.count = widget.NewLabel("")
+	t.table = t.newTable()
+	add := widget.NewButtonWithIcon(lang.L("New customer"), theme.ContentAddIcon(), u.openNewCustomer)
+	add.Importance = widget.HighImportance
+
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(t.count, add), t.search)
+	// Equal columns give each filter room for its longest choice.
+	filters := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Filters")), nil,
+		container.NewGridWithColumns(4, t.groupFilter, t.kindFilter, t.supplierFilter, t.archFilter))
+	t.list = container.NewBorder(container.NewVBox(bar, filters), nil, nil, nil, t.table)
+	t.empty = u.firstLaunch()
+	t.empty.Hide()
+	t.content = container.NewStack(t.list, t.empty)
+	return t
+}
+
+func (t *clientsTab) newTable() *widget.Table {
+	tbl := widget.NewTable(
+		func() (int, int) { return t.model.total, len(t.columns) },
+		func() fyne.CanvasObject {
+			mark := canvas.NewText("●", disappointedRed)
+			mark.TextStyle.Bold = true
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, mark, nil, l)
+		},
+		t.updateCell,
+	)
+	tbl.ShowHeaderRow = true
+	tbl.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	tbl.UpdateHeader = t.updateHeader
+	for i, c := range t.columns {
+		tbl.SetColumnWidth(i, c.width)
+	}
+	tbl.OnSelected = func(id widget.TableCellID) {
+		tbl.UnselectAll()
+		if r := t.model.row(id.Row); r != nil {
+			t.u.openCustomer(r.ID)
+		}
+	}
+	return tbl
+}
+
+func (t *clientsTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	l := box.Objects[0].(*widget.Label)
+	mark := box.Objects[1].(*canvas.Text)
+	col := t.columns[id.Col]
+	if col.right {
+		l.Alignment = fyne.TextAlignTrailing
+	} else {
+		l.Alignment = fyne.TextAlignLeading
+	}
+	r := t.model.row(id.Row)
+	showMark := r != nil && col.sort == store.SortName && r.Disappointed
+	if showMark != mark.Visible() {
+		// a recycled cell: lay it out again, or the name keeps the
+		// previous row's indent
+		if showMark {
+			mark.Show()
+		} else {
+			mark.Hide()
+		}
+		box.Refresh()
+	}
+	if r == nil {
+		l.SetText("…")
+		return
+	}
+	l.Importance = widget.MediumImportance
+	if r.Archived {
+		l.Importance = widget.LowImportance
+	}
+	l.SetText(col.text(r))
+}
+
+func (t *clientsTab) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	if id.Col < 0 {
+		b.SetText("")
+		b.OnTapped = nil
+		return
+	}
+	col := t.columns[id.Col]
+	q := t.model.query
+	text := col.title
+	sort := q.Sort
+	if sort == "" {
+		sort = store.SortName
+	}
+	if col.sort != "" && col.sort == sort {
+		if q.Desc {
+			text += "  ▼"
+		} else {
+			text += "  ▲"
+		}
+	}
+	b.SetText(text)
+	if col.sort == "" {
+		b.OnTapped = nil
+		return
+	}
+	b.OnTapped = func() { t.sortBy(col.sort) }
+}
+
+// sortBy sorts by a column; clicking the sorted column again reverses it.
+func (t *clientsTab) sortBy(key string) {
+	q := t.model.query
+	cur := q.Sort
+	if cur == "" {
+		cur = store.SortName
+	}
+	if cur == key {
+		q.Desc = !q.Desc
+	} else {
+		q.Sort, q.Desc = key, false
+	}
+	t.setQuery(q)
+}
+
+// scheduleSearch searches text once the typist pauses. The timer's
+// goroutine hands back to the UI goroutine; a newer keystroke stops it.
+func (t *clientsTab) scheduleSearch(text string) {
+	t.debounceMu.Lock()
+	defer t.debounceMu.Unlock()
+	if t.debounce != nil && t.debounce.Stop() {
+		t.u.jobs.done() // the stopped timer will not run
+	}
+	t.u.jobs.add()
+	t.debounce = time.AfterFunc(searchDelay, func() {
+		defer t.u.jobs.done()
+		t.u.do(func() { t.searchNow(text) })
+	})
+}
+
+// searchNow searches text at once (no debounce).
+func (t *clientsTab) searchNow(text string) {
+	if text != t.search.Text {
+		return // a newer keystroke has its own timer
+	}
+	q := t.model.query
+	q.Text = text
+	t.setQuery(q)
+}
+
+// scanCard opens the customer whose loyalty card (or code) was scanned or
+// typed followed by Enter; other text stays a search.
+func (t *clientsTab) scanCard(ref string) {
+	svc := t.u.svc
+	t.u.background(func() {
+		c, err := svc.CustomerByReference(context.Background(), ref)
+		t.u.do(func() {
+			if errors.Is(err, domain.ErrNotFound) {
+				return
+			}
+			if err != nil {
+				t.u.showError(err)
+				return
+			}
+			t.u.openCustomer(c.ID)
+		})
+	})
+}
+
+func (t *clientsTab) applyFilters() {
+	if t.table == nil {
+		return // still building
+	}
+	q := t.model.query
+	q.GroupID = t.groupIDs[t.groupFilter.Selected]
+	q.Kind = []domain.Kind{"", domain.KindPerson, domain.KindCompany}[max(0, t.kindFilter.SelectedIndex())]
+	q.Supplier = []store.Filter{store.FilterAny, store.FilterYes, store.FilterNo}[max(0, t.supplierFilter.SelectedIndex())]
+	q.Archived = []store.Filter{store.FilterNo, store.FilterYes, store.FilterAny}[max(0, t.archFilter.SelectedIndex())]
+	if q == t.model.query {
+		return
+	}
+	t.setQuery(q)
+}
+
+// setGroups fills the group filter, keeping the current choice if it still
+// exists.
+func (t *clientsTab) setGroups(groups []domain.Group) {
+	all := lang.L("All groups")
+	opts := []string{all}
+	ids := map[string]int64{}
+	for _, g := range groups {
+		opts = append(opts, g.Name)
+		ids[g.Name] = g.ID
+	}
+	t.groupIDs = ids
+	t.groupFilter.Options = opts
+	sel := t.groupFilter.Selected
+	if _, ok := ids[sel]; !ok {
+		sel = all
+	}
+	t.groupFilter.Selected = sel
+	t.groupFilter.Refresh()
+}
+
+// setQuery shows the customers q matches, with the filter widgets in step.
+func (t *clientsTab) setQuery(q store.Query) {
+	t.model.setQuery(q)
+	t.table.ScrollToTop()
+	t.refreshView()
+}
+
+// showGroup shows one group's members (from the Groups tab).
+func (t *clientsTab) showGroup(g domain.Group) {
+	t.groupIDs[g.Name] = g.ID
+	t.groupFilter.Selected = g.Name
+	t.groupFilter.Refresh()
+	t.search.SetText("")
+	q := t.model.query
+	q.Text, q.GroupID = "", g.ID
+	t.setQuery(q)
+}
+
+// reload fetches the current query again (data changed).
+func (t *clientsTab) reload() {
+	t.setQuery(t.model.query)
+	t.checkEmpty()
+}
+
+func (t *clientsTab) refreshView() {
+	if t.model.counted {
+		t.count.SetText(format.Count(t.model.total, uiLang) + " " + lang.L("customers"))
+	} else {
+		t.count.SetText(lang.L("Searching…"))
+	}
+	t.table.Refresh()
+}
+
+// checkEmpty shows the first-launch actions instead of the table when the
+// file holds no customer at all.
+func (t *clientsTab) checkEmpty() {
+	svc := t.u.svc
+	t.u.background(func() {
+		n, err := svc.Count(context.Background(), store.Query{})
+		t.u.do(func() {
+			if err != nil || n > 0 {
+				t.empty.Hide()
+				t.list.Show()
+				return
+			}
+			t.list.Hide()
+			t.empty.Show()
+		})
+	})
+}

@@ -1,0 +1,236 @@
+package gui
+
+import (
+	"context"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"carnet/internal/domain"
+)
+
+// customerForm creates or edits one customer in a dialog with one tab per
+// section. Save is refused, with the reasons, while a rule is broken.
+type customerForm struct {
+	u        *ui
+	c        *domain.Customer // the customer as loaded (new: zero value)
+	dlg      *dialog.CustomDialog
+	title    *widget.Label
+	mark     *canvas.Text
+	head     *fyne.Container // mark + title
+	errors   *widget.Label
+	save     *widget.Button
+	del      *widget.Button
+	fields   *formFields
+	entries  []*widget.Entry // validated entries, checked before saving
+	sections *container.AppTabs
+}
+
+// formData is what the form needs besides the customer: the managed lists.
+type formData struct {
+	groups  []domain.Group
+	sources []domain.MarketingSource
+}
+
+// openNewCustomer opens an empty form.
+func (u *ui) openNewCustomer() {
+	// one empty phone row invites the first number; empty rows are dropped on save
+	u.loadFormData(&domain.Customer{Kind: domain.KindPerson, Currency: "EUR", Phones: []domain.Phone{{}}}, 0)
+}
+
+// openCustomer loads customer id and opens its form.
+func (u *ui) openCustomer(id int64) {
+	u.loadFormData(nil, id)
+}
+
+// loadFormData reads the customer (when id != 0) and the lists off the UI
+// goroutine, then opens the form.
+func (u *ui) loadFormData(c *domain.Customer, id int64) {
+	svc := u.svc
+	u.background(func() {
+		ctx := context.Background()
+		var d formData
+		var err error
+		if id != 0 {
+			c, err = svc.Customer(ctx, id)
+		}
+		if err == nil {
+			d.groups, err = svc.Groups(ctx)
+		}
+		if err == nil {
+			d.sources, err = svc.MarketingSources(ctx)
+		}
+		u.do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.showCustomerForm(c, d)
+		})
+	})
+}
+
+// showCustomerForm builds and shows the form; it returns it for tests.
+func (u *ui) showCustomerForm(c *domain.Customer, d formData) *customerForm {
+	f := &customerForm{u: u, c: c}
+	f.fields = newFormFields(f, c, d)
+	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.mark = canvas.NewText("●", disappointedRed)
+	f.mark.TextStyle.Bold = true
+	f.errors = widget.NewLabel("")
+	f.errors.Importance = widget.DangerImportance
+	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Hide()
+
+	f.sections = container.NewAppTabs(
+		container.NewTabItem(lang.L("Identity"), f.fields.identity()),
+		container.NewTabItem(lang.L("Contact"), f.fields.contact()),
+		container.NewTabItem(lang.L("Addresses"), f.fields.addresses()),
+		container.NewTabItem(lang.L("Commercial"), f.fields.commercial()),
+		container.NewTabItem(lang.L("Payment & credit"), f.fields.payment()),
+		container.NewTabItem(lang.L("Notes & custom fields"), f.fields.notesSection()),
+	)
+	if c.ID != 0 {
+		f.sections.Append(container.NewTabItem(lang.L("Balance"), u.balanceView(c)))
+		f.sections.Append(container.NewTabItem(lang.L("History"), u.historyView(c)))
+	}
+	f.updateTitle()
+
+	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), f.submit)
+	f.save.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
+	buttons := []fyne.CanvasObject{cancel, f.save}
+	if c.ID != 0 {
+		f.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), f.confirmDelete)
+		f.del.Importance = widget.DangerImportance
+		buttons = append([]fyne.CanvasObject{f.del}, buttons...)
+	}
+	f.head = container.NewBorder(nil, nil, f.mark, nil, f.title)
+	body := container.NewBorder(f.head, f.errors, nil, nil, f.sections)
+	dlgTitle := lang.L("New customer")
+	if c.ID != 0 {
+		dlgTitle = lang.L("Customer") + " " + c.Code
+	}
+	f.dlg = dialog.NewCustomWithoutButtons(dlgTitle, body, u.win)
+	f.dlg.SetButtons(buttons)
+	f.dlg.Resize(fyne.NewSize(860, 600))
+	f.dlg.Show()
+	u.lastForm = f
+	return f
+}
+
+// updateTitle shows the name being typed, with the red mark when the
+// customer is flagged disappointed.
+func (f *customerForm) updateTitle() {
+	c := f.fields.read()
+	name := c.Name()
+	if name == "" {
+		name = lang.L("New customer")
+	}
+	f.title.SetText(name)
+	if c.Disappointed == f.mark.Visible() {
+		return
+	}
+	if c.Disappointed {
+		f.mark.Show()
+	} else {
+		f.mark.Hide()
+	}
+	if f.head != nil {
+		f.head.Refresh() // the title moves beside or back over the mark
+	}
+}
+
+// submit checks every entry, then saves off the UI goroutine; the service's
+// verdict (domain.UserMessage) is shown when it refuses.
+func (f *customerForm) submit() {
+	var msgs []string
+	for _, e := range f.entries {
+		if err := e.Validate(); err != nil {
+			msgs = append(msgs, err.Error())
+		}
+	}
+	c, err := f.fields.customer()
+	if err != nil {
+		msgs = append(msgs, domain.UserMessage(err, uiLang))
+	}
+	if len(msgs) > 0 {
+		sort.Strings(msgs)
+		f.showErrors(dedupe(msgs))
+		return
+	}
+	f.save.Disable()
+	svc := f.u.svc
+	f.u.background(func() {
+		ctx := context.Background()
+		var err error
+		if c.ID == 0 {
+			err = svc.CreateCustomer(ctx, c)
+		} else {
+			err = svc.UpdateCustomer(ctx, c)
+		}
+		f.u.do(func() {
+			f.save.Enable()
+			if err != nil {
+				f.showErrors([]string{domain.UserMessage(err, uiLang)})
+				return
+			}
+			f.dlg.Hide()
+			f.u.Refresh()
+		})
+	})
+}
+
+func (f *customerForm) showErrors(msgs []string) {
+	text := ""
+	for i, m := range msgs {
+		if i > 0 {
+			text += "\n"
+		}
+		text += m
+	}
+	f.errors.SetText(text)
+	f.errors.Show()
+}
+
+func dedupe(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// confirmDelete asks, then removes the customer from the directory; its
+// documents stay in the history with its code and name.
+func (f *customerForm) confirmDelete() {
+	msg := lang.L("Delete this customer from the directory? Its invoices and orders stay in the history.")
+	dialog.ShowConfirm(lang.L("Delete customer"), f.c.Code+" — "+f.c.Name()+"\n\n"+msg, func(ok bool) {
+		if ok {
+			f.delete()
+		}
+	}, f.u.win)
+}
+
+func (f *customerForm) delete() {
+	svc, id := f.u.svc, f.c.ID
+	f.u.background(func() {
+		err := svc.DeleteCustomer(context.Background(), id)
+		f.u.do(func() {
+			if err != nil {
+				f.showErrors([]string{domain.UserMessage(err, uiLang)})
+				return
+			}
+			f.dlg.Hide()
+			f.u.Refresh()
+		})
+	})
+}

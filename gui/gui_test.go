@@ -1,0 +1,232 @@
+package gui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"carnet/internal/domain"
+	"carnet/internal/store"
+)
+
+func TestCreateCustomerThroughFormShowsInTable(t *testing.T) {
+	u := newTestUI(t)
+	u.act(func() { u.openNewCustomer() })
+	u.settle(t)
+	f := u.lastForm
+	if f == nil {
+		t.Fatal("the form did not open")
+	}
+	u.act(func() { test.Type(f.fields.lastName, "Dupré") })
+	u.act(func() { test.Type(f.fields.firstName, "Élodie") })
+	u.act(func() { test.Type(f.fields.email, "Elodie.Dupre@Exemple.fr") })
+	u.act(func() { test.Type(f.fields.creditLimit, "1 234,56") })
+	u.act(func() { f.fields.disappointed.SetChecked(true) })
+	u.act(func() { test.Tap(f.save) })
+	u.settle(t)
+	if f.errors.Visible() {
+		t.Fatalf("save refused: %s", f.errors.Text)
+	}
+	u.act(func() { u.clients.search.SetText("dupré") })
+	u.settle(t)
+	got := u.windowTexts()
+	for _, want := range []string{"Dupré Élodie", "elodie.dupre@exemple.fr", "1 client"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("table should show %q; window shows:\n%s", want, got)
+		}
+	}
+	c, err := u.svc.CustomerByReference(context.Background(), firstCode(t, u))
+	if err != nil || c.CreditLimit != 123456 || !c.Disappointed {
+		t.Fatalf("stored %+v, %v", c, err)
+	}
+}
+
+func firstCode(t *testing.T, u *ui) string {
+	rows, err := u.svc.Search(context.Background(), store.Query{Limit: 1})
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("no customer: %v", err)
+	}
+	return rows[0].Code
+}
+
+func TestBadEmailShowsMessageAndBlocksSave(t *testing.T) {
+	u := newTestUI(t)
+	u.act(func() { u.openNewCustomer() })
+	u.settle(t)
+	f := u.lastForm
+	u.act(func() { test.Type(f.fields.lastName, "Martin") })
+	u.act(func() { test.Type(f.fields.email, "martin@@exemple") })
+	if err := f.fields.email.Validate(); err == nil || !strings.Contains(err.Error(), "n'est pas une adresse e-mail valide") {
+		t.Fatalf("validator says %v", err)
+	}
+	u.act(func() { test.Tap(f.save) })
+	u.settle(t)
+	if !f.errors.Visible() || !strings.Contains(f.errors.Text, "n'est pas une adresse e-mail valide") {
+		t.Fatalf("error shown: %q", f.errors.Text)
+	}
+	if n, _ := u.svc.Count(context.Background(), store.Query{}); n != 0 {
+		t.Fatalf("%d customers saved despite the bad email", n)
+	}
+}
+
+func TestDeleteGroupMovesMembers(t *testing.T) {
+	u := newTestUI(t)
+	ctx := context.Background()
+	if _, err := u.svc.CreateGroup(ctx, "VIP", 1000); err != nil {
+		t.Fatal(err)
+	}
+	proID, err := u.svc.CreateGroup(ctx, "Pros", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"Alpha", "Bravo", "Charlie"} {
+		if err := u.svc.CreateCustomer(ctx, &domain.Customer{LastName: n, Groups: []string{"VIP"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.act(func() { u.groups.reload() })
+	u.settle(t)
+	var vip domain.Group
+	for _, g := range u.groups.groups {
+		if g.Name == "VIP" {
+			vip = g
+		}
+	}
+	if vip.Members != 3 {
+		t.Fatalf("VIP shows %d members", vip.Members)
+	}
+	u.act(func() { u.groups.deleteDialog(vip) })
+	// the dialog offers the other groups; the user picks Pros and confirms
+	if !strings.Contains(u.windowTexts(), "Déplacer ses clients vers") {
+		t.Fatalf("the delete dialog does not ask where members go:\n%s", u.windowTexts())
+	}
+	u.act(func() { u.groups.delete(vip.ID, proID) })
+	u.settle(t)
+	members, err := u.svc.GroupMembers(ctx, proID)
+	if err != nil || len(members) != 3 {
+		t.Fatalf("Pros has %d members (%v)", len(members), err)
+	}
+	u.act(func() { u.groups.showMembers(domain.Group{ID: proID, Name: "Pros"}) })
+	u.settle(t)
+	got := u.windowTexts()
+	for _, n := range []string{"Alpha", "Bravo", "Charlie", "3 clients"} {
+		if !strings.Contains(got, n) {
+			t.Errorf("Clients tab filtered on Pros should show %q:\n%s", n, got)
+		}
+	}
+}
+
+func TestDeleteCustomerKeepsDocuments(t *testing.T) {
+	u := newTestUI(t)
+	ctx := context.Background()
+	c := &domain.Customer{Kind: domain.KindCompany, CompanyName: "Boulangerie Lefèvre"}
+	if err := u.svc.CreateCustomer(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.svc.AddDocument(ctx, c.ID, "invoice", "F-0001", 4250); err != nil {
+		t.Fatal(err)
+	}
+	u.act(func() { u.openCustomer(c.ID) })
+	u.settle(t)
+	f := u.lastForm
+	u.act(func() { f.delete() }) // what the confirmation's OK runs
+	u.settle(t)
+	if _, err := u.svc.Customer(ctx, c.ID); err == nil {
+		t.Fatal("customer still in the directory")
+	}
+	if strings.Contains(u.windowTexts(), "Boulangerie Lefèvre") {
+		t.Fatal("deleted customer still listed")
+	}
+	u.act(func() { u.showHistoryByCode(c.Code) })
+	u.settle(t)
+	got := u.windowTexts()
+	for _, want := range []string{c.Code + " — Boulangerie Lefèvre", "Facture F-0001", "42,50"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("history should show %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestSortToggleAndIndicator(t *testing.T) {
+	u := newTestUI(t)
+	ctx := context.Background()
+	for _, n := range []string{"Abel", "Zoé"} {
+		if err := u.svc.CreateCustomer(ctx, &domain.Customer{LastName: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.act(func() { u.Refresh() })
+	u.settle(t)
+	if r := u.clients.model.row(0); r == nil || r.Name != "Abel" {
+		t.Fatalf("first row %+v", r)
+	}
+	u.act(func() { u.clients.sortBy(store.SortName) })
+	u.settle(t)
+	if r := u.clients.model.row(0); r == nil || r.Name != "Zoé" {
+		t.Fatalf("after toggling, first row %+v", r)
+	}
+	if !strings.Contains(u.windowTexts(), "Nom  ▼") {
+		t.Errorf("no descending indicator:\n%s", u.windowTexts())
+	}
+}
+
+func TestEmptyFileShowsFirstLaunchActions(t *testing.T) {
+	u := newTestUI(t)
+	got := u.windowTexts()
+	for _, want := range []string{"Importer un fichier", "Charger des exemples"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("first launch should offer %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestScanningLoyaltyCardOpensCustomer(t *testing.T) {
+	u := newTestUI(t)
+	c := &domain.Customer{LastName: "Moreau", FirstName: "Hélène", Reference: "2900000123457", Disappointed: true}
+	if err := u.svc.CreateCustomer(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	u.act(func() { u.Refresh() })
+	u.settle(t)
+	u.act(func() {
+		u.win.Canvas().Focus(u.clients.search)
+		test.Type(u.clients.search, c.Reference)
+		u.clients.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	})
+	u.settle(t)
+	if u.lastForm == nil {
+		t.Fatal("scanning the card did not open the customer")
+	}
+	if got := u.lastForm.title.Text; got != "Moreau Hélène" {
+		t.Errorf("form title %q", got)
+	}
+	if !u.lastForm.mark.Visible() {
+		t.Error("the disappointed customer's form title has no red mark")
+	}
+}
+
+func TestShortcuts(t *testing.T) {
+	u := newTestUI(t)
+	if err := u.svc.CreateCustomer(context.Background(), &domain.Customer{LastName: "Petit"}); err != nil {
+		t.Fatal(err)
+	}
+	u.act(u.Refresh) // the search box shows once the file is not empty
+	u.settle(t)
+	keys := u.shortcutActions()
+	u.act(keys[fyne.KeyI])
+	if u.tabs.Selected() != u.importItem {
+		t.Error("Ctrl+I did not show the Import tab")
+	}
+	u.act(keys[fyne.KeyF])
+	if u.tabs.Selected() != u.clientsItem || u.win.Canvas().Focused() != u.clients.search {
+		t.Error("Ctrl+F did not focus the search box")
+	}
+	u.act(keys[fyne.KeyN])
+	u.settle(t)
+	if u.lastForm == nil || !strings.Contains(u.windowTexts(), "Nouveau client") {
+		t.Fatal("Ctrl+N did not open a new customer form")
+	}
+}

@@ -1,0 +1,102 @@
+package gui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"carnet/internal/service"
+)
+
+// newTestUI opens the window on a fresh database, in French, headless.
+func newTestUI(t testing.TB) *ui {
+	t.Helper()
+	a := test.NewApp()
+	setupLanguage("fr")
+	svc, err := service.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1280, 800)) // before any background work starts
+	u := newUI(a, w, svc)
+	u.settle(t)
+	t.Cleanup(func() {
+		u.jobs.wait(10 * time.Second)
+		w.Close()
+		_ = svc.Close()
+		a.Quit()
+	})
+	return u
+}
+
+// settle waits until the background work (and what it triggered) is done.
+func (u *ui) settle(t testing.TB) {
+	t.Helper()
+	for range 3 { // a result may schedule a follow-up fetch
+		if !u.jobs.wait(20 * time.Second) {
+			t.Fatal("background work did not finish")
+		}
+		u.act(u.clients.table.Refresh)
+	}
+}
+
+// visibleTexts returns the texts drawn under o (labels, canvas texts,
+// buttons, entries), walking the live renderers.
+func visibleTexts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+			return
+		case *canvas.Text:
+			out = append(out, x.Text)
+			return
+		case *widget.Button:
+			out = append(out, x.Text)
+			return
+		case *widget.Entry:
+			out = append(out, x.Text)
+		}
+		switch x := o.(type) {
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// windowTexts is every text of the window and its dialogs.
+func (u *ui) windowTexts() string {
+	texts := visibleTexts(u.win.Canvas().Content())
+	for _, o := range u.win.Canvas().Overlays().List() {
+		texts = append(texts, visibleTexts(o)...)
+	}
+	return strings.Join(texts, "\n")
+}
+
+// act runs a user action on the test goroutine while no background result
+// is being applied (the test driver runs fyne.Do on the worker goroutine).
+func (u *ui) act(fn func()) {
+	u.uiMu.Lock()
+	defer u.uiMu.Unlock()
+	fn()
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# shoot.sh [BINARY] — screenshots of Carnet's window in French and English,
+# for the README and for reviewing the screens as a user sees them.
+# Needs Xvfb, xdotool and ImageMagick (`make screenshots` installs them);
+# writes resources/screenshots/<lang>-<screen>.png.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${1:-}
+tmp=$(mktemp -d)
+xvfb_pid=""
+app_pid=""
+cleanup() {
+	[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+if [ -z "$bin" ]; then
+	bin=$tmp/carnet
+	(cd "$root" && go build -o "$bin" ./cmd/carnet)
+fi
+case $bin in /*) ;; *) bin=$root/$bin ;; esac
+out=$root/resources/screenshots
+mkdir -p "$out"
+
+# A free display number: the first without an X lock file.
+disp=90
+while [ -e /tmp/.X$disp-lock ]; do disp=$((disp + 1)); done
+Xvfb ":$disp" -screen 0 1280x800x24 >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=":$disp"
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+"$bin" demo --clients 5000 --db "$tmp/demo.db" >/dev/null
+
+# start LANG DB: runs the app with a fresh preferences folder (so it opens on
+# the Clients tab at the default size) and the language forced.
+start() {
+	local lang=$1 db=$2 home=$tmp/home-$1-$(basename "$2" .db)
+	mkdir -p "$home/.cache" "$home/run"
+	chmod 700 "$home/run"
+	HOME=$home XDG_RUNTIME_DIR=$home/run CARNET_LANG=$lang LANG=${lang}_$(echo "$lang" | tr a-z A-Z).UTF-8 \
+		"$bin" --db "$db" >"$tmp/app.log" 2>&1 &
+	app_pid=$!
+	win=""
+	for _ in $(seq 100); do
+		win=$(xdotool search --name '^Carnet' 2>/dev/null | head -1) && [ -n "$win" ] && break
+		sleep 0.1
+	done
+	[ -n "$win" ] || { cat "$tmp/app.log"; echo "the window did not open" >&2; exit 1; }
+	sleep 1.5 # first rows and fonts
+}
+
+stop() {
+	kill "$app_pid" 2>/dev/null || true
+	wait "$app_pid" 2>/dev/null || true
+	app_pid=""
+}
+
+click() { xdotool mousemove --window "$win" "$1" "$2" click 1; sleep "${3:-0.8}"; }
+
+shot() {
+	import -window "$win" "$tmp/raw.png"
+	convert "$tmp/raw.png" -resize '1100x>' -strip -colors 256 "PNG8:$out/$1.png"
+	echo "$out/$1.png"
+}
+
+for lang in fr en; do
+	start "$lang" "$tmp/demo.db"
+	shot "$lang-clients"
+	click 200 204 1.2 # first customer: its form
+	shot "$lang-customer-form"
+	click 590 625 0.5 # Annuler / Cancel, centred under the form
+	if [ "$lang" = fr ]; then click 108 49; else click 132 49; fi # Groups tab
+	shot "$lang-groups"
+	stop
+
+	start "$lang" "$tmp/empty-$lang.db" # created empty on opening
+	shot "$lang-first-launch"
+	stop
+done
