@@ -117,6 +117,12 @@ func (g *generator) customer(i int) *domain.Customer {
 		c.Email = "contact@" + domainPart(c.CompanyName) + strconv.Itoa(i) + ".fr"
 		c.Phones = []domain.Phone{{Number: g.landline(ci), Label: "standard"}}
 		c.Groups = []string{"Professionnels"}
+		switch k := r.IntN(100); {
+		case k < 15:
+			c.Groups = append(c.Groups, "Revendeurs")
+		case k < 20:
+			c.Groups = append(c.Groups, "Collectivités")
+		}
 		c.PaymentTerms = g.pick(paymentTerms)
 		c.AccountNumber = "411" + strings.ToUpper(domainPart(last))
 		if r.IntN(100) < 30 {
