@@ -56,6 +56,13 @@ func Run(ctx context.Context, args []string, env *Env) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		// A command that already printed its outcome may still end with a
+		// specific exit code (import: 3 = partial).
+		var ec interface{ ExitCode() int }
+		if errors.As(err, &ec) {
+			fmt.Fprintf(env.Stderr, "carnet %s: %s\n", args[0], err)
+			return ec.ExitCode()
+		}
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(env.Stderr, "carnet %s: %s\n", args[0], ue.msg)

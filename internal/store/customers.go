@@ -163,7 +163,7 @@ func (t *Tx) writeChildren(ctx context.Context, c *domain.Customer, opt SaveOpti
 		c.Shipping[i].ID, _ = res.LastInsertId()
 	}
 	for _, name := range c.Groups {
-		id, err := t.groupID(ctx, name, opt.CreateGroups)
+		id, err := t.cachedGroupID(ctx, name, opt.CreateGroups)
 		if err != nil {
 			return err
 		}

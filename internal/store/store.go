@@ -189,6 +189,8 @@ func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
 type Tx struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// groupIDs caches group name → id during a bulk write (see BeginBulk).
+	groupIDs map[string]int64
 }
 
 // SQL exposes the underlying transaction to the other internal packages

@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestImportUndoTemplateCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	csv := filepath.Join(dir, "clients.csv")
+	os.WriteFile(csv, []byte("Nom;Prénom;E-mail;CP;SIRET\nDupont;Marie;marie@example.fr;1000;\nMartin;Paul;paul@example.fr;75001;4,04833E+13\n"), 0o644)
+
+	out, errs, code := run(t, "import", csv, "--db", db, "--dry-run", "--json")
+	if code != 3 {
+		t.Fatalf("dry run with a row in error: exit %d, want 3 (%s)", code, errs)
+	}
+	var doc struct {
+		File, Encoding, Delimiter string
+		HeaderRow                 int `json:"header_row"`
+		Mapping                   map[string]string
+		Rows, Created, Skipped    int
+		Batch                     int64
+		Errors                    []struct {
+			Row           int
+			Column, Value string
+			Message       string
+		}
+		Warnings []struct{ Row int }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not one JSON document: %v\n%s", err, out)
+	}
+	if doc.Delimiter != ";" || doc.HeaderRow != 1 || doc.Mapping["E-mail"] != "email" || doc.Rows != 2 || doc.Created != 1 || doc.Batch != 0 {
+		t.Errorf("dry run JSON: %+v", doc)
+	}
+	if len(doc.Errors) != 1 || doc.Errors[0].Row != 3 || doc.Errors[0].Column != "SIRET" || doc.Errors[0].Message == "" {
+		t.Errorf("errors %+v", doc.Errors)
+	}
+	if len(doc.Warnings) != 1 || doc.Warnings[0].Row != 2 {
+		t.Errorf("4-digit postcode warning missing: %+v", doc.Warnings)
+	}
+
+	out, _, code = run(t, "import", csv, "--db", db, "--json", "--errors-xlsx", filepath.Join(dir, "erreurs.xlsx"))
+	if code != 3 || !strings.Contains(out, `"batch": 1`) {
+		t.Fatalf("import: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "erreurs.xlsx")); err != nil {
+		t.Errorf("errors workbook: %v", err)
+	}
+	out, _, code = run(t, "imports", "--db", db, "--json")
+	if code != 0 || !strings.Contains(out, "clients.csv") {
+		t.Errorf("imports: exit %d\n%s", code, out)
+	}
+	out, _, code = run(t, "undo", "1", "--db", db, "--json")
+	if code != 0 || !strings.Contains(out, `"removed": 1`) {
+		t.Errorf("undo: exit %d\n%s", code, out)
+	}
+	if _, _, code = run(t, "undo", "1", "--db", db); code != 1 {
+		t.Errorf("second undo: exit %d, want 1", code)
+	}
+
+	tpl := filepath.Join(dir, "modele.xlsx")
+	if _, errs, code := run(t, "template", tpl, "--db", db); code != 0 {
+		t.Fatalf("template: exit %d %s", code, errs)
+	}
+	out, errs, code = run(t, "import", tpl, "--db", db, "--json")
+	if code != 0 || !strings.Contains(out, `"created": 1`) {
+		t.Errorf("template import: exit %d %s\n%s", code, errs, out)
+	}
+	if _, _, code := run(t, "import", filepath.Join(dir, "absent.csv"), "--db", db); code != 1 {
+		t.Errorf("unreadable file: exit %d, want 1", code)
+	}
+}

@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"text/tabwriter"
+
+	"carnet/internal/domain"
+	"carnet/internal/importer"
+)
+
+func init() {
+	register("imports", "the import journal: carnet imports [--json]", runImports)
+}
+
+func runImports(ctx context.Context, env *Env, args []string) error {
+	f := newFlags("imports", env)
+	if _, err := f.parse(args); err != nil {
+		return err
+	}
+	svc, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	list, err := importer.New(svc).Journal(ctx)
+	if err != nil {
+		return err
+	}
+	if *f.json {
+		if list == nil {
+			list = []importer.Batch{}
+		}
+		return printJSON(env.Stdout, map[string]any{"imports": list})
+	}
+	m := func(fr, en string) string { return domain.Message{FR: fr, EN: en}.In(env.Lang) }
+	tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, m("N°\tDate\tFichier\tCréés\tModifiés\tInchangés\tErreurs\tAnnulé le", "#\tDate\tFile\tCreated\tUpdated\tUnchanged\tErrors\tUndone"))
+	for _, b := range list {
+		undone := ""
+		if b.UndoneAt != nil {
+			undone = b.UndoneAt.Local().Format("2006-01-02 15:04")
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", b.ID, b.CreatedAt.Local().Format("2006-01-02 15:04"), b.File,
+			b.Counts.Created, b.Counts.Updated, b.Counts.Unchanged, b.Counts.Errors, undone)
+	}
+	return tw.Flush()
+}

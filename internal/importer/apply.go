@@ -1,0 +1,308 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"carnet/internal/domain"
+	"carnet/internal/format"
+)
+
+// apply builds the customer the row describes (a copy of existing updated
+// by the row, or a new one), validates it through Customer.Normalize and
+// writes it.
+func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *domain.Customer, rp *RowPlan, phones domain.PhoneParser) error {
+	var before *domain.Customer
+	c := &domain.Customer{}
+	if existing != nil {
+		before = clone(existing)
+		c = existing
+	}
+	var balance *int64
+	for field, cv := range pr.values {
+		switch {
+		case field == "id":
+			continue
+		case field == "balance":
+			if !cv.empty {
+				b := cv.v.(int64)
+				balance = &b
+			}
+			continue
+		case existing != nil && run.isProtected(field):
+			if !cv.empty && !sameValue(c.Get(field), cv.v) {
+				rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName(field), Field: field,
+					Value: pr.raw[field], Severity: SeverityWarning, Code: "field.protected",
+					Message: domain.Message{FR: "Champ protégé : la valeur enregistrée est conservée.", EN: "Protected field: the stored value is kept."},
+					Fix:     domain.Message{FR: "Retirez ce champ de la liste des champs protégés pour l'importer.", EN: "Remove this field from the protected list to import it."}})
+			}
+			continue
+		case cv.empty:
+			if existing != nil && run.req.Options.EmptyClears {
+				c.Set(field, zeroOf(c.Get(field)))
+			}
+			continue
+		}
+		c.Set(field, cv.v)
+	}
+	if _, set := pr.values["kind"]; !set && existing == nil && c.CompanyName != "" && c.LastName == "" {
+		c.Kind = domain.KindCompany
+	}
+	// A company whose one name column went to "Nom" (Odoo's Name, Dolibarr's
+	// s.nom): that name is the company name.
+	if c.Kind == domain.KindCompany && c.CompanyName == "" && c.LastName != "" && c.FirstName == "" {
+		c.CompanyName, c.LastName = c.LastName, ""
+	}
+	if err := c.Normalize(phones); err != nil {
+		var ve *domain.ValidationError
+		if !errors.As(err, &ve) {
+			return err
+		}
+		rp.Action = ActionError
+		for _, fe := range ve.Errors {
+			rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName(fe.Field), Field: fe.Field,
+				Value: pr.raw[fe.Field], Severity: SeverityError, Code: fe.Code, Message: fe.Message, Fix: fixFor(fe.Field)})
+		}
+		return nil
+	}
+	if p := run.resolveNames(ctx, line, c, rp); p != nil || rp.Action == ActionError {
+		return p
+	}
+
+	current := int64(0)
+	if existing != nil {
+		current = existing.Balance
+	}
+	var delta int64
+	if balance != nil && run.req.Options.ApplyBalance {
+		delta = *balance - current
+	}
+	if existing != nil {
+		rp.Changes = diff(before, c, pr)
+	}
+	if delta != 0 {
+		rp.Changes = append(rp.Changes, Change{Field: "balance", Old: format.Money(current, "fr"), New: format.Money(*balance, "fr")})
+	}
+	rp.Name = c.Name()
+	switch {
+	case existing != nil && len(rp.Changes) == 0:
+		rp.Action, rp.CustomerID, rp.Code = ActionUnchanged, c.ID, c.Code
+		run.touched.set(c.ID, line)
+		return nil
+	case existing != nil:
+		rp.Action = ActionUpdate
+		c.UpdatedAt = run.stamp
+		if err := run.tx.UpdateCustomer(ctx, c, storeOptions); err != nil {
+			return run.writeError(line, err, rp)
+		}
+		if err := run.journalChange(ctx, c.ID, before); err != nil {
+			return err
+		}
+	default:
+		rp.Action = ActionCreate
+		if c.Code == "" {
+			code, err := run.codes.Next(ctx)
+			if err != nil {
+				return err
+			}
+			c.Code = code
+		}
+		c.CreatedAt, c.UpdatedAt = run.stamp, run.stamp
+		if err := run.tx.InsertCustomer(ctx, c, storeOptions); err != nil {
+			return run.writeError(line, err, rp)
+		}
+		if err := run.journalChange(ctx, c.ID, nil); err != nil {
+			return err
+		}
+	}
+	rp.CustomerID, rp.Code = c.ID, c.Code
+	run.touched.set(c.ID, line)
+	if delta != 0 {
+		e := &domain.BalanceEntry{CustomerID: c.ID, Date: run.stamp, Label: domain.ImportBalanceLabel, Amount: delta, Origin: domain.OriginImport}
+		if err := run.tx.AddBalanceEntry(ctx, e, run.batch); err != nil {
+			return err
+		}
+	}
+	if !run.commit && rp.Action == ActionCreate {
+		rp.CustomerID = 0 // rolled back: the number means nothing
+	}
+	return nil
+}
+
+// writeError turns a refused write (a code already taken) into a row
+// error; any other failure aborts the import.
+func (run *run) writeError(line int, err error, rp *RowPlan) error {
+	if errors.Is(err, domain.ErrDuplicateCode) {
+		rp.Action = ActionError
+		rp.Changes = nil
+		rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName("code"), Field: "code", Severity: SeverityError,
+			Code: "code.duplicate", Message: domain.ErrDuplicateCode.Message,
+			Fix: domain.Message{FR: "Changez le code ou laissez la cellule vide.", EN: "Change the code or leave the cell empty."}})
+		return nil
+	}
+	return err
+}
+
+// resolveNames checks that the row's groups and marketing source exist,
+// creating (and journaling) them when the options allow.
+func (run *run) resolveNames(ctx context.Context, line int, c *domain.Customer, rp *RowPlan) error {
+	for _, g := range c.Groups {
+		if run.groups[fold(g)] {
+			continue
+		}
+		if !run.req.Options.CreateGroups {
+			rp.Action = ActionError
+			rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName("groups"), Field: "groups", Value: g,
+				Severity: SeverityError, Code: "group.unknown",
+				Message: domain.Message{FR: "Le groupe « " + g + " » n'existe pas.", EN: "Group \"" + g + "\" does not exist."},
+				Fix:     domain.Message{FR: "Créez-le dans l'onglet Groupes, ou autorisez la création des groupes manquants.", EN: "Create it in the Groups tab, or allow creating missing groups."}})
+			continue
+		}
+		if _, err := run.tx.CreateGroup(ctx, g, 0); err != nil {
+			return err
+		}
+		run.groups[fold(g)] = true
+		if err := run.journalCreated(ctx, "group", g); err != nil {
+			return err
+		}
+	}
+	if s := c.MarketingSource; s != "" && !run.sources[fold(s)] {
+		if !run.req.Options.CreateSources {
+			rp.Action = ActionError
+			rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName("marketing_source"), Field: "marketing_source", Value: s,
+				Severity: SeverityError, Code: "source.unknown",
+				Message: domain.Message{FR: "La source marketing « " + s + " » n'existe pas.", EN: "Marketing source \"" + s + "\" does not exist."},
+				Fix:     domain.Message{FR: "Ajoutez-la dans Paramètres › Marketing, ou autorisez la création des sources (--create-sources).", EN: "Add it in Settings › Marketing, or allow creating sources (--create-sources)."}})
+			return nil
+		}
+		if _, err := run.tx.CreateMarketingSource(ctx, s); err != nil {
+			return err
+		}
+		run.sources[fold(s)] = true
+		if err := run.journalCreated(ctx, "source", s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// clone copies c deeply enough that setting fields on the copy (shipping
+// address lines, custom fields) leaves c as it was.
+func clone(c *domain.Customer) *domain.Customer {
+	d := *c
+	d.Phones = slices.Clone(c.Phones)
+	d.Groups = slices.Clone(c.Groups)
+	d.Shipping = slices.Clone(c.Shipping)
+	d.Custom = maps.Clone(c.Custom)
+	return &d
+}
+
+func zeroOf(v any) any {
+	switch v.(type) {
+	case string:
+		return ""
+	case int64:
+		return int64(0)
+	case bool:
+		return false
+	case []string:
+		return []string(nil)
+	case []domain.Phone:
+		return []domain.Phone(nil)
+	}
+	return v
+}
+
+// diff lists the fields whose value changed between before and after:
+// every field the file maps, plus any other that normalisation moved.
+func diff(before, after *domain.Customer, pr parsedRow) []Change {
+	var out []Change
+	for _, f := range domain.Fields {
+		if f.Computed || f.Key == "id" {
+			continue
+		}
+		o, n := before.Get(f.Key), after.Get(f.Key)
+		if !sameValue(o, n) {
+			out = append(out, Change{Field: f.Key, Old: displayField(f, o), New: displayField(f, n)})
+		}
+	}
+	keys := map[string]bool{}
+	for k := range before.Custom {
+		keys[k] = true
+	}
+	for k := range after.Custom {
+		keys[k] = true
+	}
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
+		if before.Custom[k] != after.Custom[k] {
+			out = append(out, Change{Field: domain.CustomPrefix + k, Old: before.Custom[k], New: after.Custom[k]})
+		}
+	}
+	return out
+}
+
+func sameValue(a, b any) bool {
+	switch x := a.(type) {
+	case []string:
+		// Groups are a set: stored ones come back sorted by name.
+		y, _ := b.([]string)
+		return slices.Equal(foldedSet(x), foldedSet(y))
+	case []domain.Phone:
+		y, _ := b.([]domain.Phone)
+		return slices.EqualFunc(x, y, func(p, q domain.Phone) bool { return p.Number == q.Number })
+	}
+	return a == b
+}
+
+// displayField formats a value of field f for the change list: amounts
+// and percentages the French way, the rest by display.
+func displayField(f domain.FieldDef, v any) string {
+	if n, ok := v.(int64); ok {
+		switch f.Type {
+		case domain.TypeMoney:
+			return format.Money(n, "fr")
+		case domain.TypePercent:
+			return format.Percent(n, "fr")
+		}
+	}
+	return display(v)
+}
+
+// display formats a field value for the change list.
+func display(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case bool:
+		if x {
+			return "Oui"
+		}
+		return "Non"
+	case []string:
+		return strings.Join(x, ", ")
+	case []domain.Phone:
+		nums := make([]string, len(x))
+		for i, p := range x {
+			nums[i] = p.Number
+		}
+		return strings.Join(nums, ", ")
+	}
+	return ""
+}
+
+func foldedSet(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = fold(n)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,177 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"carnet/internal/sheet"
+	"carnet/internal/store"
+)
+
+// bulkCacheKiB is SQLite's page cache during an import: large enough for
+// the customer indexes of a million-row file, well under the 300 MB bar.
+const bulkCacheKiB = 64 << 10
+
+// errDryRun makes Store.Update roll the check's transaction back.
+var errDryRun = errors.New("dry run: rolled back")
+
+// Check parses, validates and matches every row without writing anything:
+// it runs the import in a transaction that is always rolled back.
+func (im *Importer) Check(ctx context.Context, req Request, progress func(Progress)) (*Plan, error) {
+	res, err := im.execute(ctx, req, false, progress)
+	if err != nil {
+		return nil, err
+	}
+	return &res.Plan, nil
+}
+
+// Commit imports the file in one transaction: every valid row is written
+// and rows in error are skipped and reported, or — on error or when ctx is
+// cancelled — nothing at all is written. The import is recorded in the
+// journal under Result.Batch.
+func (im *Importer) Commit(ctx context.Context, req Request, progress func(Progress)) (*Result, error) {
+	return im.execute(ctx, req, true, progress)
+}
+
+func (im *Importer) execute(ctx context.Context, req Request, commit bool, progress func(Progress)) (*Result, error) {
+	started := time.Now()
+	r, err := openSheet(req.Path, req.Settings)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	headers := r.Header()
+	res := &Result{Plan: Plan{File: req.Path, Detected: detectedFrom(r.Detected()), Headers: headers,
+		Mapping: req.Mapping, Options: req.Options}}
+	if res.Refused = checkMapping(headers, req.Mapping); len(res.Refused) > 0 {
+		return res, nil
+	}
+	err = im.svc.Store.Update(ctx, func(tx *store.Tx) (err error) {
+		if err := tx.BeginBulk(ctx, bulkCacheKiB); err != nil {
+			return err
+		}
+		defer func() {
+			if e := tx.EndBulk(context.WithoutCancel(ctx)); err == nil {
+				err = e
+			}
+		}()
+		run, err := im.newRun(ctx, tx, req, headers, commit, res)
+		if err != nil {
+			return err
+		}
+		if err := run.loop(ctx, r, progress); err != nil {
+			return err
+		}
+
+		if err := run.finish(ctx); err != nil {
+			return err
+		}
+		if !commit {
+			return errDryRun
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", filepath.Base(req.Path), err)
+	}
+	if !commit {
+		res.Batch = 0
+	}
+	res.Duration = time.Since(started)
+	return res, nil
+}
+
+// loop decides every row, in file order, as the pipeline delivers them.
+func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress)) error {
+	ctx, stop := context.WithCancel(ctx)
+	batches, wait := run.stream(ctx, r)
+	// On any return: stop the reader and the workers, and wait for them
+	// before the caller closes the file.
+	defer wait()
+	defer stop()
+	started := time.Now()
+	lastReport := started
+	for b := range batches {
+		select {
+		case <-b.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		for i := range b.lines {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			l := &b.lines[i]
+			rp, err := run.row(ctx, l)
+			if err != nil {
+				return fmt.Errorf("row %d: %w", l.row.Line, err)
+			}
+			if err := run.record(rp); err != nil {
+				return err
+			}
+			b.lines[i] = parsedLine{} // let the batch's memory go
+		}
+		if b.err != nil {
+			return b.err
+		}
+		if progress != nil {
+			if now := time.Now(); now.Sub(lastReport) >= 100*time.Millisecond {
+				lastReport = now
+				progress(Progress{Done: run.plan.Counts.Rows, Rate: float64(run.plan.Counts.Rows) / now.Sub(started).Seconds()})
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if progress != nil {
+		el := time.Since(started).Seconds()
+		progress(Progress{Done: run.plan.Counts.Rows, Total: run.plan.Counts.Rows, Rate: float64(run.plan.Counts.Rows) / max(el, 1e-9)})
+	}
+	return nil
+}
+
+// record counts a row's outcome and keeps it in the bounded samples.
+func (run *run) record(rp RowPlan) error {
+	c := &run.plan.Counts
+	c.Rows++
+	switch rp.Action {
+	case ActionCreate:
+		c.Created++
+	case ActionUpdate:
+		c.Updated++
+	case ActionUnchanged:
+		c.Unchanged++
+	case ActionError:
+		c.Errors++
+	case ActionSkipped:
+		c.Skipped++
+	}
+	for _, p := range rp.Problems {
+		if p.Severity == SeverityWarning {
+			c.Warnings++
+		}
+		if len(run.plan.Problems) < run.maxProblems {
+			run.plan.Problems = append(run.plan.Problems, p)
+		} else {
+			run.plan.Truncated = true
+		}
+	}
+	if rp.Action != ActionUnchanged && rp.Action != ActionSkipped {
+		if len(run.plan.Rows) < run.maxRows {
+			run.plan.Rows = append(run.plan.Rows, rp)
+		} else {
+			run.plan.Truncated = true
+		}
+	}
+	if run.req.OnRow != nil {
+		return run.req.OnRow(rp)
+	}
+	return nil
+}

@@ -1,0 +1,227 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"carnet/internal/domain"
+	"carnet/internal/fieldparse"
+	"carnet/internal/sheet"
+	"carnet/internal/store"
+)
+
+// parsedRow is one row's cells read into field values.
+type parsedRow struct {
+	values map[string]cellValue // by field; phones of several columns merged
+	raw    map[string]string    // by field: the first non-empty cell, for messages
+	// balanceSeen: a balance cell was ignored (ApplyBalance off); the writer
+	// warns once per import.
+	balanceSeen bool
+	balanceRaw  string
+}
+
+// row decides one parsed row and, unless it is in error, writes it.
+func (run *run) row(ctx context.Context, l *parsedLine) (RowPlan, error) {
+	row := l.row
+	rp := RowPlan{Line: row.Line}
+	if run.exclude[row.Line] {
+		rp.Action = ActionSkipped
+		return rp, nil
+	}
+	pr, problems := l.parsed, l.problems
+	if l.parsed.balanceSeen && !run.balanceWarned {
+		run.balanceWarned = true
+		problems = append(problems, run.balanceIgnored(row.Line, l.parsed.balanceRaw))
+	}
+	rp.Problems = problems
+	if len(pr.values) == 0 && !hasError(problems) {
+		rp.Action = ActionSkipped
+		return rp, nil
+	}
+	if hasError(problems) {
+		rp.Action = ActionError
+		return rp, nil
+	}
+	existing, err := run.match(ctx, row.Line, pr, &rp)
+	if err != nil || rp.Action == ActionError {
+		return rp, err
+	}
+	return rp, run.apply(ctx, row.Line, pr, existing, &rp, memoParser{l.phones, run.im.svc.Phones})
+}
+
+func hasError(ps []Problem) bool {
+	for _, p := range ps {
+		if p.Severity == SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// parse reads every mapped cell; the billing country first, since it
+// decides how postcodes read.
+func (run *run) parse(row sheet.Row) (parsedRow, []Problem) {
+	pr := parsedRow{values: map[string]cellValue{}, raw: map[string]string{}}
+	var problems []Problem
+	country := ""
+	if run.countryAt >= 0 {
+		if cv, p := parseCountry(row.Cells[run.countryAt]); p == nil && !cv.empty {
+			country = cv.v.(string)
+		}
+	}
+	for i, field := range run.req.Mapping {
+		if field == Ignore || i >= len(row.Cells) {
+			continue
+		}
+		cell := row.Cells[i]
+		if field == "balance" && !run.req.Options.ApplyBalance {
+			if strings.TrimSpace(cell) != "" && !pr.balanceSeen {
+				pr.balanceSeen, pr.balanceRaw = true, cell
+			}
+			continue
+		}
+		if strings.TrimSpace(cell) == "" {
+			if _, seen := pr.values[field]; !seen && run.req.Options.EmptyClears {
+				pr.values[field] = cellValue{empty: true}
+			}
+			continue
+		}
+		cv, p := parseCell(field, cell, country)
+		if p != nil {
+			problems = append(problems, cellProblem(row.Line, run.headers[i], field, cell, p))
+			if p.IsError() {
+				continue
+			}
+		}
+		if prev, ok := pr.values[field]; ok && field == "phones" && !prev.empty {
+			cv.v = append(prev.v.([]domain.Phone), cv.v.([]domain.Phone)...)
+		}
+		pr.values[field] = cv
+		if _, ok := pr.raw[field]; !ok {
+			pr.raw[field] = cell
+		}
+	}
+	// A row whose only values are "empty clears" markers carries no data.
+	hasData := false
+	for _, v := range pr.values {
+		if !v.empty {
+			hasData = true
+			break
+		}
+	}
+	if !hasData {
+		pr.values = map[string]cellValue{}
+		pr.balanceSeen = false
+	}
+	return pr, problems
+}
+
+func (run *run) balanceIgnored(line int, value string) Problem {
+	return Problem{Row: line, Column: run.columnName("balance"), Field: "balance", Value: value,
+		Severity: SeverityWarning, Code: "balance.ignored",
+		Message: domain.Message{FR: "La colonne Solde est ignorée : l'ajustement des soldes n'est pas activé pour cet import.",
+			EN: "The Balance column is ignored: balance adjustment is not enabled for this import."},
+		Fix: domain.Message{FR: "Cochez « Appliquer les soldes » (--allow-balance) pour écrire une correction de solde.",
+			EN: "Tick \"Apply balances\" (--allow-balance) to write a balance adjustment."}}
+}
+
+func cellProblem(line int, column, field, value string, p *fieldparse.Problem) Problem {
+	sev := SeverityError
+	if p.Severity == fieldparse.Warning {
+		sev = SeverityWarning
+	}
+	return Problem{Row: line, Column: column, Field: field, Value: value, Severity: sev, Code: p.Code,
+		Message: domain.Message{FR: p.FR, EN: p.EN}, Fix: fixFor(field)}
+}
+
+// fixFor is the generic advice for a field: the template's format text.
+func fixFor(field string) domain.Message {
+	if f, ok := domain.FieldByKey(field); ok && f.FormatFR != "" {
+		return domain.Message{FR: "Format attendu : " + f.FormatFR, EN: "Expected: " + f.FormatEN}
+	}
+	return domain.Message{}
+}
+
+// match finds the customer the row is about, following the key cascade
+// (or the one key chosen). It sets rp.Action to ActionError for an unknown
+// internal ID or a customer an earlier row already took.
+func (run *run) match(ctx context.Context, line int, pr parsedRow, rp *RowPlan) (*domain.Customer, error) {
+	keys := []string{"id", "code", "email", "siret", "vat_number"}
+	switch run.req.Options.Key {
+	case KeyID:
+		keys = []string{"id"}
+	case KeyCode:
+		keys = []string{"code"}
+	case KeyEmail:
+		keys = []string{"email"}
+	case KeySIRET:
+		keys = []string{"siret", "vat_number"}
+	}
+	var id int64
+	var by string
+	for _, key := range keys {
+		cv, ok := pr.values[key]
+		if !ok || cv.empty {
+			continue
+		}
+		value := cv.v
+		switch key {
+		case "siret":
+			s, fe := domain.NormalizeSIRET(value.(string))
+			if fe != nil {
+				continue // reported by validation
+			}
+			value = s
+		case "vat_number":
+			s, fe := domain.NormalizeVAT(value.(string))
+			if fe != nil {
+				continue
+			}
+			value = s
+		}
+		found, err := run.lookup.find(ctx, key, value)
+		if err != nil {
+			return nil, err
+		}
+		if found != 0 {
+			id, by = found, key
+			break
+		}
+		if key == "id" {
+			// An ID names a customer that existed: never silently a new one.
+			rp.Action = ActionError
+			rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName("id"), Field: "id",
+				Value: pr.raw["id"], Severity: SeverityError, Code: "id.unknown",
+				Message: domain.Message{FR: "Aucun client n'a l'ID " + strconv.FormatInt(value.(int64), 10) + " : un ID ne se modifie pas.",
+					EN: "No customer has ID " + strconv.FormatInt(value.(int64), 10) + ": an ID cannot be changed."},
+				Fix: domain.Message{FR: "Remettez l'ID d'origine, ou videz la cellule pour créer un nouveau client.",
+					EN: "Put the original ID back, or empty the cell to create a new customer."}})
+			return nil, nil
+		}
+	}
+	if id == 0 {
+		return nil, nil
+	}
+	if first := run.touched.line(id); first != 0 {
+		rp.Action = ActionError
+		rp.CustomerID = id
+		rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName(by), Field: by, Value: pr.raw[by],
+			Severity: SeverityError, Code: "row.duplicate",
+			Message: domain.Message{FR: "Même client que la ligne " + strconv.Itoa(first) + " du fichier (" + domain.FieldLabel(by, "fr") + ").",
+				EN: "Same customer as row " + strconv.Itoa(first) + " of the file (" + domain.FieldLabel(by, "en") + ")."},
+			Fix: domain.Message{FR: "Fusionnez les deux lignes en une seule, ou supprimez l'une d'elles.",
+				EN: "Merge the two rows into one, or delete one of them."}})
+		return nil, nil
+	}
+	c, err := run.tx.CustomerBy(ctx, "id", id)
+	if errors.Is(err, domain.ErrNotFound) {
+		return nil, nil
+	}
+	return c, err
+}
+
+// storeOptions: groups and sources are resolved (and created) by the
+// importer itself, so that it can journal what it created.
+var storeOptions = store.SaveOptions{}

@@ -1,0 +1,218 @@
+package importer
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"sort"
+	"strings"
+
+	"carnet/internal/domain"
+	"carnet/internal/store"
+)
+
+// synonymIndex maps every normalised label, key and synonym to its field.
+var synonymIndex = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range domain.Fields {
+		for _, s := range append([]string{f.Key, f.FR, f.EN}, f.Synonyms...) {
+			n := normalForm(s)
+			if _, taken := m[n]; !taken && n != "" {
+				m[n] = f.Key
+			}
+		}
+	}
+	return m
+}()
+
+// Suggest proposes a field for every column: the saved profile whose
+// fingerprint matches, else synonyms, else fuzzy matching checked against
+// the sample values. It returns the suggestions and the profile's name
+// ("" when none matched).
+func (im *Importer) Suggest(ctx context.Context, headers []string, sample [][]string) ([]Suggestion, string, error) {
+	if p, ok, err := im.profileFor(ctx, Fingerprint(headers)); err != nil {
+		return nil, "", err
+	} else if ok && len(p.Mapping) == len(headers) {
+		out := make([]Suggestion, len(headers))
+		for i, h := range headers {
+			out[i] = Suggestion{Column: i, Header: h, Field: p.Mapping[i], Confidence: 1,
+				Reason: domain.Message{FR: "Profil enregistré « " + p.Name + " »", EN: "Saved profile \"" + p.Name + "\""}}
+		}
+		return out, p.Name, nil
+	}
+	out := make([]Suggestion, len(headers))
+	used := map[string]int{} // field → column holding it
+	for i, h := range headers {
+		values := columnValues(sample, i)
+		s := suggestColumn(h, values)
+		s.Column = i
+		if s.Field == "id" {
+			known, err := im.knownIDs(ctx, values)
+			if err != nil {
+				return nil, "", err
+			}
+			if len(values) > 0 && known == 0 {
+				// A shop's or another program's customer numbers are not
+				// Carnet's IDs: matching on them would only give errors.
+				s = unknownSuggestion(h, domain.Message{
+					FR: "Ces numéros ne sont pas des ID Carnet : colonne ignorée (ou champ personnalisé)",
+					EN: "These numbers are not Carnet IDs: column ignored (or a custom field)"})
+				s.Column = i
+			}
+		}
+		if s.Field != "" && s.Field != "phones" && !strings.HasPrefix(s.Field, domain.CustomPrefix) {
+			if j, dup := used[s.Field]; dup {
+				// Keep the surer of the two; the other becomes a custom field
+				// the user can re-map.
+				if out[j].Confidence >= s.Confidence {
+					s = unknownSuggestion(h, domain.Message{FR: "Champ déjà pris par la colonne « " + headers[j] + " »",
+						EN: "Field already taken by column \"" + headers[j] + "\""})
+					s.Column = i
+				} else {
+					out[j] = unknownSuggestion(headers[j], domain.Message{FR: "Champ déjà pris par la colonne « " + h + " »",
+						EN: "Field already taken by column \"" + h + "\""})
+					out[j].Column = j
+					used[s.Field] = i
+				}
+			} else {
+				used[s.Field] = i
+			}
+		}
+		out[i] = s
+	}
+	return out, "", nil
+}
+
+func columnValues(sample [][]string, col int) []string {
+	var out []string
+	for _, row := range sample {
+		if col < len(row) && strings.TrimSpace(row[col]) != "" {
+			out = append(out, row[col])
+		}
+	}
+	return out
+}
+
+// unknownSuggestion leaves a column out; the reason offers the custom field
+// (seed 002), which the user picks in the wizard or with --map
+// 'Header=custom:Header'. Defaulting to ignore keeps shop exports'
+// dozens of technical columns out of the customer file.
+func unknownSuggestion(header string, why domain.Message) Suggestion {
+	return Suggestion{Header: header, Field: Ignore, Confidence: 0.2, Reason: why,
+		Alternatives: []string{domain.CustomPrefix + strings.TrimSpace(header)}}
+}
+
+// suggestColumn picks the field of one column.
+func suggestColumn(header string, values []string) Suggestion {
+	forms := headerForms(header)
+	for rank, form := range forms {
+		if key, ok := synonymIndex[form]; ok {
+			if fieldImportable(key) {
+				conf := 0.95 - 0.05*float64(rank)
+				if typeFits(key, values) < 0.5 {
+					conf -= 0.3
+				}
+				return Suggestion{Header: header, Field: key, Confidence: conf, Reason: domain.Message{
+					FR: "Nom de colonne reconnu (« " + form + " »)", EN: "Known column name (\"" + form + "\")"}}
+			}
+			return Suggestion{Header: header, Field: Ignore, Confidence: 0.9, Reason: domain.Message{
+				FR: "Champ calculé par Carnet : colonne ignorée", EN: "Field computed by Carnet: column ignored"}}
+		}
+	}
+	// Fuzzy: the best field by token overlap, accepted only if the values
+	// fit its type.
+	type cand struct {
+		key   string
+		score float64
+	}
+	var cands []cand
+	for _, form := range forms {
+		for syn, key := range synonymIndex {
+			if sc := similarity(form, syn); sc >= 0.5 && fieldImportable(key) {
+				// Below a known name's confidence: a synonym always wins.
+				cands = append(cands, cand{key, min(0.7, sc*(0.4+0.6*typeFits(key, values)))})
+			}
+		}
+	}
+	// Values alone: a column of e-mails is the email whatever its name.
+	if len(values) > 0 {
+		for _, key := range []string{"email", "siret"} {
+			if typeFits(key, values) >= 0.9 {
+				cands = append(cands, cand{key, 0.7})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	if len(cands) > 0 && cands[0].score >= 0.55 {
+		s := Suggestion{Header: header, Field: cands[0].key, Confidence: cands[0].score, Reason: domain.Message{
+			FR: "Nom de colonne proche et valeurs compatibles", EN: "Similar column name and matching values"}}
+		for _, c := range cands[1:] {
+			if c.key != s.Field && len(s.Alternatives) < 3 && !contains(s.Alternatives, c.key) {
+				s.Alternatives = append(s.Alternatives, c.key)
+			}
+		}
+		return s
+	}
+	return unknownSuggestion(header, domain.Message{
+		FR: "Colonne inconnue : ignorée (ou champ personnalisé)", EN: "Unknown column: ignored (or a custom field)"})
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldImportable reports whether an import can write key (computed fields
+// cannot, except the balance).
+func fieldImportable(key string) bool {
+	f, ok := domain.FieldByKey(key)
+	return ok && (!f.Computed || key == "balance")
+}
+
+// similarity is a token-overlap score (Dice) with a bonus for a shared
+// prefix, between two normalised header forms.
+func similarity(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	ta, tb := strings.Fields(a), strings.Fields(b)
+	if len(ta) == 0 || len(tb) == 0 {
+		return 0
+	}
+	common := 0
+	for _, x := range ta {
+		for _, y := range tb {
+			if x == y || x+"s" == y || x == y+"s" {
+				common++
+				break
+			}
+		}
+	}
+	return 2 * float64(common) / float64(len(ta)+len(tb))
+}
+
+// knownIDs counts the sample values that are IDs of existing customers.
+func (im *Importer) knownIDs(ctx context.Context, values []string) (int, error) {
+	n := 0
+	err := im.svc.Store.View(ctx, func(tx *store.Tx) error {
+		for _, v := range values {
+			cv, p := parseCell("id", v, "")
+			if p.IsError() || cv.empty {
+				continue
+			}
+			var one int
+			err := tx.SQL().QueryRowContext(ctx, `SELECT 1 FROM customers WHERE id = ?`, cv.v).Scan(&one)
+			if err == nil {
+				n++
+			} else if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
+		return nil
+	})
+	return n, err
+}

@@ -1,0 +1,196 @@
+package importer
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"carnet/internal/domain"
+	"carnet/internal/store"
+)
+
+// maxLeftAloneListed bounds UndoResult.LeftAlone; the count is complete
+// in the message anyway.
+const maxLeftAloneListed = 1000
+
+// undoPage is how many journal lines undo reads at a time, so that undoing
+// a million-row import keeps memory flat.
+const undoPage = 1000
+
+// Undo reverts a whole import in one transaction: the customers it created
+// are removed, those it updated get their fields back, its balance entries
+// and the groups/sources it created (when unused) go. A customer edited
+// since the import (its updated_at is no longer the import's) is left as
+// it is and reported.
+func (im *Importer) Undo(ctx context.Context, batch int64) (*UndoResult, error) {
+	res := &UndoResult{Batch: batch, LeftAlone: []LeftAlone{}}
+	err := im.svc.Store.Update(ctx, func(tx *store.Tx) error {
+		b, written, err := scanBatch(tx.SQL().QueryRowContext(ctx, selectBatch+`WHERE id = ?`, batch))
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNoSuchImport
+		}
+		if err != nil {
+			return err
+		}
+		if b.UndoneAt != nil {
+			return ErrAlreadyUndone
+		}
+		u := &undoer{tx: tx, batch: batch, written: written, res: res}
+		if err := u.created(ctx); err != nil {
+			return err
+		}
+		if err := u.customers(ctx); err != nil {
+			return err
+		}
+		if err := u.createdNames(ctx); err != nil {
+			return err
+		}
+		_, err = tx.SQL().ExecContext(ctx, `UPDATE imports SET undone_at = ? WHERE id = ?`, store.FormatTime(im.Now()), batch)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("undo import %d: %w", batch, err)
+	}
+	return res, nil
+}
+
+type undoer struct {
+	tx      *store.Tx
+	batch   int64
+	written string
+	res     *UndoResult
+}
+
+type journalLine struct {
+	customerID int64
+	action     string
+	before     sql.NullString
+}
+
+func (u *undoer) customers(ctx context.Context) error {
+	after := int64(-1)
+	for {
+		page, err := u.page(ctx, after)
+		if err != nil {
+			return err
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		for _, l := range page {
+			if err := u.one(ctx, l); err != nil {
+				return fmt.Errorf("customer %d: %w", l.customerID, err)
+			}
+		}
+		after = page[len(page)-1].customerID
+	}
+}
+
+// created removes the customers of the batch's ID range, page by page.
+func (u *undoer) created(ctx context.Context) error {
+	var first, last int64
+	if err := u.tx.SQL().QueryRowContext(ctx, `SELECT first_created, last_created FROM imports WHERE id = ?`, u.batch).Scan(&first, &last); err != nil {
+		return err
+	}
+	if first == 0 {
+		return nil
+	}
+	after := first - 1
+	for {
+		rows, err := u.tx.SQL().QueryContext(ctx, `SELECT id FROM customers WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`, after, last, undoPage)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		for _, id := range ids {
+			if err := u.one(ctx, journalLine{customerID: id, action: "create"}); err != nil {
+				return fmt.Errorf("customer %d: %w", id, err)
+			}
+		}
+		after = ids[len(ids)-1]
+	}
+}
+
+func (u *undoer) page(ctx context.Context, after int64) ([]journalLine, error) {
+	rows, err := u.tx.SQL().QueryContext(ctx, `SELECT customer_id, action, before FROM import_changes
+		WHERE import_id = ? AND customer_id > ? ORDER BY customer_id LIMIT ?`, u.batch, after, undoPage)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []journalLine
+	for rows.Next() {
+		var l journalLine
+		if err := rows.Scan(&l.customerID, &l.action, &l.before); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+func (u *undoer) one(ctx context.Context, l journalLine) error {
+	cur, err := u.tx.CustomerBy(ctx, "id", l.customerID)
+	if errors.Is(err, domain.ErrNotFound) {
+		return nil // deleted by hand since: nothing to undo
+	}
+	if err != nil {
+		return err
+	}
+	if store.FormatTime(cur.UpdatedAt) != u.written {
+		if len(u.res.LeftAlone) < maxLeftAloneListed {
+			u.res.LeftAlone = append(u.res.LeftAlone, LeftAlone{CustomerID: cur.ID, Code: cur.Code, Name: cur.Name(), UpdatedAt: cur.UpdatedAt})
+		}
+		return nil
+	}
+	n, err := u.tx.SQL().ExecContext(ctx, `DELETE FROM balance_entries WHERE import_id = ? AND customer_id = ?`, u.batch, l.customerID)
+	if err != nil {
+		return err
+	}
+	if k, _ := n.RowsAffected(); k > 0 {
+		u.res.BalanceEntries += int(k)
+	}
+	if l.action == "create" {
+		u.res.Removed++
+		return u.tx.DeleteCustomer(ctx, l.customerID)
+	}
+	var before domain.Customer
+	if err := json.Unmarshal([]byte(l.before.String), &before); err != nil {
+		return err
+	}
+	u.res.Restored++
+	return u.tx.UpdateCustomer(ctx, &before, store.SaveOptions{CreateGroups: true, CreateSources: true})
+}
+
+// createdNames removes the groups and sources the import created, when no
+// customer uses them any more.
+func (u *undoer) createdNames(ctx context.Context) error {
+	for _, q := range []string{
+		`DELETE FROM groups WHERE name IN (SELECT name FROM import_created WHERE import_id = ?1 AND kind = 'group')
+			AND NOT EXISTS (SELECT 1 FROM customer_groups cg WHERE cg.group_id = groups.id)`,
+		`DELETE FROM marketing_sources WHERE name IN (SELECT name FROM import_created WHERE import_id = ?1 AND kind = 'source')
+			AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.marketing_source_id = marketing_sources.id)`,
+	} {
+		if _, err := u.tx.SQL().ExecContext(ctx, q, u.batch); err != nil {
+			return err
+		}
+	}
+	return nil
+}
