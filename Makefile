@@ -65,6 +65,7 @@ ifeq ($(UNAME_S),Linux)
 	 if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 endif
 	bash gui/screenshots/shoot.sh $(BIN)
+	bash gui/importwizard/screenshots.sh
 
 clean:
 	rm -rf bin

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
+	"carnet/gui/importwizard"
 	"carnet/internal/service"
 	"carnet/internal/store"
 )
@@ -35,6 +36,7 @@ type ui struct {
 	groups  *groupsTab
 	// tab indexes, so that menus and the wizard can switch tabs.
 	clientsItem, groupsItem, importItem *container.TabItem
+	wizard                              *importwizard.Wizard
 	// lastForm is the customer form last opened (tests fill it in).
 	lastForm *customerForm
 }

@@ -37,7 +37,7 @@ func benchWindow(b *testing.B, svc *service.Service) *ui {
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1280, 800))
 	u := &ui{app: a, win: w, svc: svc, jobs: newJobs()}
-	b.Cleanup(func() { u.jobs.wait(time.Minute); w.Close() })
+	b.Cleanup(func() { u.waitIdle(time.Minute); w.Close() })
 	return u
 }
 
@@ -53,7 +53,7 @@ func BenchmarkFirstRows(b *testing.B) {
 			u.win.SetContent(u.clients.content)
 			u.clients.reload()
 		})
-		if !u.jobs.wait(time.Minute) {
+		if !u.waitIdle(time.Minute) {
 			b.Fatal("first rows did not arrive")
 		}
 		u.act(func() {
@@ -76,7 +76,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 		u.win.SetContent(u.clients.content)
 		u.clients.reload()
 	})
-	u.jobs.wait(time.Minute)
+	u.waitIdle(time.Minute)
 	texts := []string{"m", "ma", "mar", "mart", "marti", "martin", "lyon", "dupont", "06 12", "gmail", "zz", "C00123"}
 	var firstRows, counted time.Duration
 	b.ResetTimer()
@@ -88,7 +88,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 			q.Text = text
 			u.clients.setQuery(q)
 		})
-		if !u.jobs.wait(time.Minute) {
+		if !u.waitIdle(time.Minute) {
 			b.Fatal("search did not finish")
 		}
 		u.act(func() {
@@ -117,12 +117,12 @@ func BenchmarkScrollWindow(b *testing.B) {
 		u.clients = newClientsTab(u)
 		u.clients.setQuery(store.Query{Archived: store.FilterNo})
 	})
-	u.jobs.wait(time.Minute)
+	u.waitIdle(time.Minute)
 	b.ResetTimer()
 	for i := range b.N {
 		row := (i*7919*pageSize + 500_000) % max(1, u.clients.model.total)
 		u.act(func() { u.clients.model.row(row) })
-		u.jobs.wait(time.Minute)
+		u.waitIdle(time.Minute)
 	}
 	b.StopTimer()
 	reportMemory(b)

@@ -59,6 +59,10 @@ type clientsTab struct {
 	list    fyne.CanvasObject // search bar + table
 	empty   fyne.CanvasObject // first launch actions
 
+	// batchFilter shows, when the list is limited to one import's
+	// customers, which import it is, and lifts the limit when tapped.
+	batchFilter *widget.Button
+
 	groupFilter                            *widget.Select
 	kindFilter, supplierFilter, archFilter *widget.Select
 	groupIDs                               map[string]int64
@@ -93,7 +97,14 @@ func newClientsTab(u *ui) *clientsTab {
 
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(t.count, add), t.search)
 	// Equal columns give each filter room for its longest choice.
-	filters := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Filters")), nil,
+	t.batchFilter = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		q := t.model.query
+		q.ImportBatch = 0
+		q.Archived = []store.Filter{store.FilterNo, store.FilterYes, store.FilterAny}[max(0, t.archFilter.SelectedIndex())]
+		t.setQuery(q)
+	})
+	t.batchFilter.Hide()
+	filters := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Filters")), t.batchFilter,
 		container.NewGridWithColumns(4, t.groupFilter, t.kindFilter, t.supplierFilter, t.archFilter))
 	t.list = container.NewBorder(container.NewVBox(bar, filters), nil, nil, nil, t.table)
 	t.empty = u.firstLaunch()
@@ -292,6 +303,12 @@ func (t *clientsTab) setGroups(groups []domain.Group) {
 
 // setQuery shows the customers q matches, with the filter widgets in step.
 func (t *clientsTab) setQuery(q store.Query) {
+	if q.ImportBatch != 0 {
+		t.batchFilter.SetText(lang.L("Import no. {{.Batch}}", map[string]any{"Batch": q.ImportBatch}))
+		t.batchFilter.Show()
+	} else {
+		t.batchFilter.Hide()
+	}
 	t.model.setQuery(q)
 	t.table.ScrollToTop()
 	t.refreshView()

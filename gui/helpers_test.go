@@ -28,7 +28,7 @@ func newTestUI(t testing.TB) *ui {
 	u := newUI(a, w, svc)
 	u.settle(t)
 	t.Cleanup(func() {
-		u.jobs.wait(10 * time.Second)
+		u.waitIdle(10 * time.Second)
 		w.Close()
 		_ = svc.Close()
 		a.Quit()
@@ -40,7 +40,7 @@ func newTestUI(t testing.TB) *ui {
 func (u *ui) settle(t testing.TB) {
 	t.Helper()
 	for range 3 { // a result may schedule a follow-up fetch
-		if !u.jobs.wait(20 * time.Second) {
+		if !u.waitIdle(20 * time.Second) {
 			t.Fatal("background work did not finish")
 		}
 		u.act(u.clients.table.Refresh)

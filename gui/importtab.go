@@ -2,12 +2,30 @@ package gui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
+
+	"carnet/gui/importwizard"
+	"carnet/internal/importer"
+	"carnet/internal/store"
 )
 
-// importTab builds the Import tab. The import wizard (gui/importwizard)
-// replaces this function's body; it can show its result with u.ShowClients
-// and reload the lists with u.Refresh.
+// importTab builds the Import tab: the import wizard, which shows what it
+// wrote in the Clients tab and reloads the lists after an import or undo.
+// A file dropped anywhere on the window opens in the wizard.
 func (u *ui) importTab() fyne.CanvasObject {
-	return comingSoon(lang.L("Import customers from a CSV, TXT or XLSX file with a column-mapping wizard: coming in a later version."))
+	u.wizard = importwizard.New(importwizard.Deps{
+		Window:      u.win,
+		Importer:    importer.New(u.svc),
+		Lang:        uiLang,
+		Preferences: u.app.Preferences(),
+		ShowClients: func(batch int64, _ []int64) {
+			u.ShowClients(store.Query{ImportBatch: batch, Archived: store.FilterAny})
+		},
+		Refresh: u.Refresh,
+		UILock:  &u.uiMu,
+	})
+	u.win.SetOnDropped(func(p fyne.Position, uris []fyne.URI) {
+		u.tabs.Select(u.importItem)
+		u.wizard.HandleDrop(p, uris)
+	})
+	return u.wizard.Content()
 }

@@ -77,3 +77,12 @@ func (u *ui) do(fn func()) {
 		fn()
 	})
 }
+
+// waitIdle waits for the window's work and the import wizard's; tests and
+// benchmarks call it before they look at widgets.
+func (u *ui) waitIdle(timeout time.Duration) bool {
+	if !u.jobs.wait(timeout) {
+		return false
+	}
+	return u.wizard == nil || u.wizard.Wait(timeout)
+}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"carnet/internal/domain"
+	"carnet/internal/store"
 )
 
 // An Excel-FR export: Windows-1252, ';', a title row, French amounts,
@@ -98,6 +99,14 @@ func TestReimportIsUnchangedAndUndoRestores(t *testing.T) {
 	var label string
 	if err := svc.Store.ReadDB().QueryRow(`SELECT label FROM balance_entries WHERE customer_id = ?`, paul.ID).Scan(&label); err != nil || label != domain.ImportBalanceLabel {
 		t.Errorf("balance entry label %q (%v)", label, err)
+	}
+
+	touched, err := svc.Search(ctx, store.Query{ImportBatch: res.Batch})
+	if err != nil || len(touched) != 2 {
+		t.Errorf("customers of import %d: %d rows (%v), want the created and the updated one", res.Batch, len(touched), err)
+	}
+	if n, _ := svc.Count(ctx, store.Query{ImportBatch: res.Batch, Text: "anne"}); n != 1 {
+		t.Errorf("search within the import: %d", n)
 	}
 
 	again := commit(t, im, req)

@@ -42,15 +42,17 @@ const (
 
 // Query selects a window of the customer list.
 type Query struct {
-	Text     string
-	GroupID  int64       // 0: any group
-	Kind     domain.Kind // "": both kinds
-	Supplier Filter
-	Archived Filter // FilterNo (hide archived) is what the Clients tab shows by default
-	Sort     string // one of the Sort* constants; name by default
-	Desc     bool
-	Offset   int
-	Limit    int
+	Text    string
+	GroupID int64 // 0: any group
+	// ImportBatch keeps the customers an import created or updated (0: all).
+	ImportBatch int64
+	Kind        domain.Kind // "": both kinds
+	Supplier    Filter
+	Archived    Filter // FilterNo (hide archived) is what the Clients tab shows by default
+	Sort        string // one of the Sort* constants; name by default
+	Desc        bool
+	Offset      int
+	Limit       int
 }
 
 // ListRow is one line of the customer list: only what the table shows.
@@ -138,6 +140,11 @@ func (q Query) where() (string, []any) {
 	if q.GroupID != 0 {
 		conds = append(conds, "c.id IN (SELECT customer_id FROM customer_groups WHERE group_id = ?)")
 		args = append(args, q.GroupID)
+	}
+	if q.ImportBatch != 0 {
+		conds = append(conds, `(c.id BETWEEN (SELECT first_created FROM imports WHERE id = ?) AND (SELECT last_created FROM imports WHERE id = ?)
+			OR c.id IN (SELECT customer_id FROM import_changes WHERE import_id = ? AND action = 'update'))`)
+		args = append(args, q.ImportBatch, q.ImportBatch, q.ImportBatch)
 	}
 	if fts == "" {
 		if q.Kind != "" {
@@ -407,7 +414,7 @@ func (s *Store) listRows(ctx context.Context, ids []int64) ([]ListRow, error) {
 // Count returns how many customers q matches (ignoring its window). The
 // common cases are answered by the search index alone.
 func (s *Store) Count(ctx context.Context, q Query) (int, error) {
-	if q.GroupID == 0 {
+	if q.GroupID == 0 && q.ImportBatch == 0 {
 		if fts := q.ftsQuery(); fts != "" {
 			return s.ftsCount(ctx, fts)
 		}

@@ -1,0 +1,172 @@
+package importwizard
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"carnet/internal/format"
+	"carnet/internal/importer"
+)
+
+// historyPanel lists past imports, newest first, each with Undo.
+type historyPanel struct {
+	w       *Wizard
+	batches []importer.Batch
+	list    *fyne.Container
+	status  *widget.Label
+	// lastUndo is what the last undo did (shown, and read by tests).
+	lastUndo *importer.UndoResult
+	root     fyne.CanvasObject
+}
+
+// shownBatches bounds the list: older imports stay in the journal (and
+// `carnet imports`).
+const shownBatches = 50
+
+func newHistoryPanel(w *Wizard) *historyPanel {
+	h := &historyPanel{w: w}
+	h.list = container.NewVBox()
+	h.status = widget.NewLabel("")
+	h.status.Wrapping = fyne.TextWrapWord
+	h.status.Hide()
+	h.root = container.NewBorder(nil, h.status, nil, nil, container.NewVScroll(h.list))
+	return h
+}
+
+func (h *historyPanel) content() fyne.CanvasObject { return h.root }
+
+// reload reads the journal off the UI goroutine.
+func (h *historyPanel) reload() {
+	imp, lang := h.w.d.Importer, h.w.d.Lang
+	if imp == nil {
+		return
+	}
+	h.w.run.background(func() {
+		batches, err := imp.Journal(context.Background())
+		h.w.run.do(func() {
+			if err != nil {
+				h.say(widget.DangerImportance, userMessage(err, lang))
+				return
+			}
+			h.batches = batches
+			h.build()
+		})
+	})
+}
+
+func (h *historyPanel) build() {
+	lang := h.w.d.Lang
+	h.list.Objects = nil
+	for i, b := range h.batches {
+		if i == shownBatches {
+			break
+		}
+		title := widget.NewLabelWithStyle(tr("#%d · %s · %s", b.ID, format.DateTime(b.CreatedAt, lang), filepath.Base(b.File)),
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Truncation = fyne.TextTruncateEllipsis
+		detail := widget.NewLabel(batchCounts(b.Counts, lang))
+		detail.Truncation = fyne.TextTruncateEllipsis
+		var right fyne.CanvasObject
+		if b.UndoneAt != nil {
+			l := widget.NewLabel(tr("Undone on %s", format.DateTime(*b.UndoneAt, lang)))
+			l.Importance = widget.LowImportance
+			detail.Importance = widget.LowImportance
+			title.Importance = widget.LowImportance
+			right = l
+		} else {
+			batch := b
+			right = widget.NewButtonWithIcon(tr("Undo"), theme.ContentUndoIcon(), func() { h.confirmUndo(batch) })
+		}
+		h.list.Add(container.NewBorder(nil, nil, nil, container.NewVBox(right), container.NewVBox(title, detail)))
+	}
+	if len(h.list.Objects) == 0 {
+		l := widget.NewLabel(tr("No import yet."))
+		l.Importance = widget.LowImportance
+		h.list.Add(l)
+	}
+	h.list.Refresh()
+}
+
+// batchCounts says what an import did in a few words.
+func batchCounts(c importer.Counts, lang string) string {
+	parts := []string{tr("%s created", count(c.Created, lang)), tr("%s updated", count(c.Updated, lang))}
+	if c.Errors > 0 {
+		parts = append(parts, tr("%s in error", count(c.Errors, lang)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// confirmUndo asks before undoing b, saying what will happen.
+func (h *historyPanel) confirmUndo(b importer.Batch) {
+	if h.w.d.Window == nil {
+		h.undo(b.ID)
+		return
+	}
+	lang := h.w.d.Lang
+	msg := tr("Undo import #%d (%s)?\n\nThe %s customers it created are removed and the %s it updated get their previous values back.\nCustomers changed by hand since the import are left alone and listed.",
+		b.ID, filepath.Base(b.File), count(b.Counts.Created, lang), count(b.Counts.Updated, lang))
+	d := dialog.NewConfirm(tr("Undo the import"), msg, func(ok bool) {
+		if ok {
+			h.undo(b.ID)
+		}
+	}, h.w.d.Window)
+	d.SetConfirmText(tr("Undo"))
+	d.SetDismissText(tr("Keep it"))
+	d.Show()
+}
+
+// undo undoes import id off the UI goroutine and shows what it did.
+func (h *historyPanel) undo(id int64) {
+	imp, lang := h.w.d.Importer, h.w.d.Lang
+	h.say(widget.MediumImportance, tr("Undoing import #%d…", id))
+	h.w.run.background(func() {
+		res, err := imp.Undo(context.Background(), id)
+		h.w.run.do(func() {
+			if err != nil {
+				h.say(widget.DangerImportance, userMessage(err, lang))
+				return
+			}
+			h.lastUndo = res
+			text := undoText(res, lang)
+			h.say(widget.SuccessImportance, text)
+			if h.w.d.Window != nil {
+				dialog.ShowInformation(tr("Import #%d undone", id), text, h.w.d.Window)
+			}
+			if h.w.d.Refresh != nil {
+				h.w.d.Refresh()
+			}
+			h.reload()
+		})
+	})
+}
+
+// undoText says what was restored and who was left alone.
+func undoText(r *importer.UndoResult, lang string) string {
+	text := tr("Import #%d undone: %s customers removed, %s restored.", r.Batch, count(r.Removed, lang), count(r.Restored, lang))
+	if len(r.LeftAlone) == 0 {
+		return text
+	}
+	text += "\n" + tr("%s customers were changed by hand since the import and were left alone:", count(len(r.LeftAlone), lang))
+	for i, c := range r.LeftAlone {
+		if i == 10 {
+			text += "\n" + tr("… and %s more.", count(len(r.LeftAlone)-10, lang))
+			break
+		}
+		text += fmt.Sprintf("\n• %s (%s) — %s", c.Name, c.Code, format.DateTime(c.UpdatedAt, lang))
+	}
+	return text
+}
+
+func (h *historyPanel) say(imp widget.Importance, text string) {
+	h.status.Importance = imp
+	h.status.SetText(text)
+	h.status.Show()
+}

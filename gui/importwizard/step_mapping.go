@@ -1,0 +1,300 @@
+package importwizard
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"carnet/internal/domain"
+	"carnet/internal/importer"
+	"carnet/internal/textfold"
+)
+
+// mappingStep is step 3: one line per column with sample values, the
+// suggested field and how sure, and a searchable field choice.
+type mappingStep struct {
+	w          *Wizard
+	built      bool // lines match the current preview
+	choices    []*widget.SelectEntry
+	unresolved map[int]string // column → text typed that names no field
+	lines      *fyne.Container
+	profile    *widget.Label
+	name       *widget.Entry
+	save       *widget.Button
+	saved      *widget.Label
+	root       fyne.CanvasObject
+}
+
+// sampleValues is how many values of each column the mapping shows.
+const sampleValues = 3
+
+func newMappingStep(w *Wizard) *mappingStep {
+	s := &mappingStep{w: w, unresolved: map[int]string{}}
+	s.lines = container.NewVBox()
+	s.profile = widget.NewLabel("")
+	s.profile.Wrapping = fyne.TextWrapWord
+	s.name = widget.NewEntry()
+	s.name.SetPlaceHolder(tr("Profile name, e.g. Export from the shop"))
+	s.save = widget.NewButtonWithIcon(tr("Save the mapping as a profile"), theme.DocumentSaveIcon(), s.saveProfile)
+	s.saved = widget.NewLabel("")
+	s.saved.Wrapping = fyne.TextWrapWord
+	head := func(t string) *widget.Label {
+		return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	header := container.NewGridWithColumns(3, head(tr("Column and sample values")), head(tr("Suggestion")), head(tr("Customer field")))
+	profileBar := container.NewBorder(nil, nil, widget.NewLabel(tr("Profile:")), s.save, s.name)
+	top := container.NewVBox(s.profile, header, widget.NewSeparator())
+	bottom := container.NewVBox(widget.NewSeparator(), profileBar, s.saved)
+	s.root = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(s.lines))
+	return s
+}
+
+func (s *mappingStep) content() fyne.CanvasObject { return s.root }
+
+// reset forgets the lines: a new preview brought new columns.
+func (s *mappingStep) reset() {
+	s.built = false
+	s.unresolved = map[int]string{}
+	s.saved.SetText("")
+}
+
+func (s *mappingStep) enter() {
+	p := s.w.preview
+	if p == nil {
+		return
+	}
+	if p.Profile != "" {
+		s.profile.Importance = widget.SuccessImportance
+		s.profile.SetText(tr("Profile “%s” recognised: its mapping is applied. Check it and go on.", p.Profile))
+	} else {
+		s.profile.Importance = widget.MediumImportance
+		s.profile.SetText(tr("Each column gets the field Carnet suggests. Fix the ones that are wrong; save the mapping as a profile and it is chosen automatically next time."))
+	}
+	if !s.built {
+		s.build()
+	}
+}
+
+// profileName is the profile the import uses or saves.
+func (s *mappingStep) profileName() string { return strings.TrimSpace(s.name.Text) }
+
+// build makes one line per column.
+func (s *mappingStep) build() {
+	p := s.w.preview
+	lang := s.w.d.Lang
+	s.built = true
+	s.lines.Objects = nil
+	s.choices = make([]*widget.SelectEntry, len(p.Headers))
+	switch {
+	case p.Profile != "":
+		s.name.SetText(p.Profile)
+	default:
+		base := filepath.Base(p.File)
+		s.name.SetText(strings.TrimSuffix(base, filepath.Ext(base)))
+	}
+	suggestions := map[int]importer.Suggestion{}
+	for _, sg := range p.Suggestions {
+		suggestions[sg.Column] = sg
+	}
+	for col, header := range p.Headers {
+		sg := suggestions[col]
+		title := widget.NewLabelWithStyle(header, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Truncation = fyne.TextTruncateEllipsis
+		samples := widget.NewLabel(sampleText(p, col))
+		samples.Importance = widget.LowImportance
+		samples.Truncation = fyne.TextTruncateEllipsis
+
+		badge := widget.NewLabelWithStyle(confidenceBadge(sg, lang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		badge.Importance = confidenceImportance(sg)
+		reason := widget.NewLabel(sg.Reason.In(lang))
+		reason.Importance = widget.LowImportance
+		reason.Truncation = fyne.TextTruncateEllipsis
+
+		choice := widget.NewSelectEntry(s.fieldOptions(header, ""))
+		choice.SetText(fieldLabel(s.w.mapping[col], lang))
+		c := col
+		choice.OnChanged = func(text string) { s.chosen(c, text) }
+		s.choices[col] = choice
+
+		line := container.NewGridWithColumns(3,
+			container.NewVBox(title, samples),
+			container.NewVBox(badge, reason),
+			container.NewVBox(choice))
+		s.lines.Add(line)
+		s.lines.Add(widget.NewSeparator())
+	}
+	s.lines.Refresh()
+}
+
+// sampleText joins the column's first non-empty values.
+func sampleText(p *importer.Preview, col int) string {
+	var vals []string
+	for _, r := range p.Rows {
+		if col < len(r.Cells) && strings.TrimSpace(r.Cells[col]) != "" {
+			vals = append(vals, r.Cells[col])
+			if len(vals) == sampleValues {
+				break
+			}
+		}
+	}
+	if len(vals) == 0 {
+		return tr("(empty in the first rows)")
+	}
+	return strings.Join(vals, " · ")
+}
+
+func confidenceBadge(sg importer.Suggestion, lang string) string {
+	if sg.Field == "" {
+		return tr("No suggestion")
+	}
+	return fieldLabel(sg.Field, lang) + " — " + percent(sg.Confidence, lang)
+}
+
+// confidenceImportance colours the badge: green when sure, orange when to
+// check, red when a guess.
+func confidenceImportance(sg importer.Suggestion) widget.Importance {
+	switch {
+	case sg.Field == "":
+		return widget.LowImportance
+	case sg.Confidence >= 0.8:
+		return widget.SuccessImportance
+	case sg.Confidence >= 0.5:
+		return widget.WarningImportance
+	}
+	return widget.DangerImportance
+}
+
+// fieldOptions lists the choices for a column whose header is header, those
+// that contain filter first (accent- and case-insensitive).
+func (s *mappingStep) fieldOptions(header, filter string) []string {
+	all := []string{fieldLabel(importer.Ignore, s.w.d.Lang), fieldLabel(domain.CustomPrefix+header, s.w.d.Lang)}
+	for _, f := range domain.Fields {
+		if !f.Computed || f.Key == "balance" {
+			all = append(all, f.Label(s.w.d.Lang))
+		}
+	}
+	filter = textfold.Fold(strings.TrimSpace(filter))
+	if filter == "" {
+		return all
+	}
+	var out []string
+	for _, o := range all {
+		if strings.Contains(textfold.Fold(o), filter) {
+			out = append(out, o)
+		}
+	}
+	if len(out) == 0 {
+		return all
+	}
+	return out
+}
+
+// fieldFor reads back the mapping value of a label; ok is false when the
+// text names no field.
+func (s *mappingStep) fieldFor(header, text string) (string, bool) {
+	lang := s.w.d.Lang
+	t := textfold.Fold(strings.TrimSpace(text))
+	if t == textfold.Fold(fieldLabel(importer.Ignore, lang)) {
+		return importer.Ignore, true
+	}
+	if t == textfold.Fold(fieldLabel(domain.CustomPrefix+header, lang)) {
+		return domain.CustomPrefix + header, true
+	}
+	for _, f := range domain.Fields {
+		if (!f.Computed || f.Key == "balance") && (t == textfold.Fold(f.Label(lang)) || t == f.Key) {
+			return f.Key, true
+		}
+	}
+	return "", false
+}
+
+// chosen applies what the user picked or typed in column col's choice.
+func (s *mappingStep) chosen(col int, text string) {
+	header := s.w.preview.Headers[col]
+	field, ok := s.fieldFor(header, text)
+	if ok {
+		delete(s.unresolved, col)
+		if s.w.mapping[col] != field {
+			s.w.mapping[col] = field
+			s.w.plan = nil
+		}
+	} else {
+		s.unresolved[col] = text
+	}
+	s.choices[col].SetOptions(s.fieldOptions(header, map[bool]string{true: "", false: text}[ok]))
+	s.w.updateNav()
+}
+
+// setField chooses field for column col as the user would (tests).
+func (s *mappingStep) setField(col int, field string) {
+	s.choices[col].SetText(fieldLabel(field, s.w.d.Lang))
+}
+
+func (s *mappingStep) blocked() string {
+	p := s.w.preview
+	if p == nil {
+		return tr("Reading the file…")
+	}
+	for col := range p.Headers {
+		if text, ok := s.unresolved[col]; ok {
+			return tr("Column “%s”: “%s” is not a field; choose one in the list.", p.Headers[col], text)
+		}
+	}
+	lang := s.w.d.Lang
+	first := map[string]int{}
+	named, used := false, false
+	for col, f := range s.w.mapping {
+		if f == importer.Ignore {
+			continue
+		}
+		used = true
+		if f == "last_name" || f == "company_name" {
+			named = true
+		}
+		if prev, dup := first[f]; dup && f != "phones" {
+			return tr("“%s” is chosen for two columns, “%s” and “%s”: keep one.", fieldLabel(f, lang), p.Headers[prev], p.Headers[col])
+		}
+		first[f] = col
+	}
+	if !used {
+		return tr("Every column is ignored: choose a field for at least one.")
+	}
+	if !named {
+		return tr("A customer needs a name: map a column to “%s” or “%s”.", fieldLabel("last_name", lang), fieldLabel("company_name", lang))
+	}
+	return ""
+}
+
+// saveProfile saves the mapping and options under the name typed, so that
+// the next file with the same columns is mapped at once.
+func (s *mappingStep) saveProfile() {
+	name := s.profileName()
+	if name == "" || s.w.preview == nil {
+		s.saved.Importance = widget.WarningImportance
+		s.saved.SetText(tr("Type a name for the profile."))
+		return
+	}
+	prof := importer.Profile{Name: name, Fingerprint: s.w.preview.Fingerprint,
+		Headers: append([]string(nil), s.w.preview.Headers...), Mapping: append(importer.Mapping(nil), s.w.mapping...),
+		Options: cloneOptions(s.w.options)}
+	imp, lang := s.w.d.Importer, s.w.d.Lang
+	s.save.Disable()
+	s.w.run.background(func() {
+		err := imp.SaveProfile(context.Background(), prof)
+		s.w.run.do(func() {
+			s.save.Enable()
+			if err != nil {
+				s.saved.Importance = widget.DangerImportance
+				s.saved.SetText(userMessage(err, lang))
+				return
+			}
+			s.saved.Importance = widget.SuccessImportance
+			s.saved.SetText(tr("Profile “%s” saved: it will be chosen automatically for files with these columns.", name))
+		})
+	})
+}

@@ -1,0 +1,40 @@
+package importwizard
+
+import (
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"carnet/internal/importer"
+)
+
+// saveTemplateDialog asks where to save the import template (header row,
+// an example row and a "Lisez-moi" sheet), then writes it.
+func saveTemplateDialog(w *Wizard) {
+	if w.d.Window == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		saveTemplate(w, wc, wc.URI().Path())
+	}, w.d.Window)
+	d.SetFileName(tr("customer-import-template") + ".xlsx")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// saveTemplate writes the template to out (closed when done) off the UI
+// goroutine and says where it went on step 1.
+func saveTemplate(w *Wizard, out io.WriteCloser, name string) {
+	lang := w.d.Lang
+	w.run.background(func() {
+		err := importer.WriteTemplate(out, lang)
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		w.run.do(func() { w.file.templateSaved(name, err) })
+	})
+}
