@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"carnet/internal/format"
 	"context"
 	"fmt"
 	"text/tabwriter"
@@ -39,9 +40,9 @@ func runImports(ctx context.Context, env *Env, args []string) error {
 	for _, b := range list {
 		undone := ""
 		if b.UndoneAt != nil {
-			undone = b.UndoneAt.Local().Format("2006-01-02 15:04")
+			undone = format.DateTime(*b.UndoneAt, env.Lang)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", b.ID, b.CreatedAt.Local().Format("2006-01-02 15:04"), b.File,
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", b.ID, format.DateTime(b.CreatedAt, env.Lang), b.File,
 			b.Counts.Created, b.Counts.Updated, b.Counts.Unchanged, b.Counts.Errors, undone)
 	}
 	return tw.Flush()
