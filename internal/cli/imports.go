@@ -1,12 +1,12 @@
 package cli
 
 import (
-	"carnet/internal/format"
 	"context"
 	"fmt"
 	"text/tabwriter"
 
 	"carnet/internal/domain"
+	"carnet/internal/format"
 	"carnet/internal/importer"
 )
 
