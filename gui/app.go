@@ -4,7 +4,6 @@ package gui
 
 import (
 	"os"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"carnet/gui/importwizard"
+	"carnet/gui/uiwork"
 	"carnet/internal/service"
 	"carnet/internal/store"
 )
@@ -25,11 +25,11 @@ const (
 
 // ui is the open window and the customer file it shows.
 type ui struct {
-	app  fyne.App
-	win  fyne.Window
-	svc  *service.Service
-	jobs *jobs
-	uiMu sync.Mutex // see ui.do
+	app fyne.App
+	win fyne.Window
+	svc *service.Service
+	// work runs database work off the UI goroutine (the wizard's too).
+	work *uiwork.Runner
 
 	tabs    *container.AppTabs
 	clients *clientsTab
@@ -67,11 +67,11 @@ func Run(dbPath string) error {
 
 // newUI builds the window's content on svc; tests call it with a test app.
 func newUI(a fyne.App, w fyne.Window, svc *service.Service) *ui {
-	u := &ui{app: a, win: w, svc: svc, jobs: newJobs()}
+	u := &ui{app: a, win: w, svc: svc, work: uiwork.New()}
 	// Hold the UI lock while building: the first loads start here and must
-	// not apply their results to half-built widgets (see ui.do).
-	u.uiMu.Lock()
-	defer u.uiMu.Unlock()
+	// not apply their results to half-built widgets (see uiwork.Runner).
+	u.work.Lock()
+	defer u.work.Unlock()
 	u.build()
 	w.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
@@ -132,9 +132,9 @@ func (u *ui) Refresh() {
 
 // switchDatabase closes the open file and shows the one at path.
 func (u *ui) switchDatabase(path string) {
-	u.background(func() {
+	u.work.Go(func() {
 		svc, err := service.Open(path)
-		u.do(func() {
+		u.work.Do(func() {
 			if err != nil {
 				u.showError(err)
 				return
@@ -143,7 +143,7 @@ func (u *ui) switchDatabase(path string) {
 			u.svc = svc
 			u.build()
 			u.win.SetTitle("Carnet — " + path)
-			u.background(func() { _ = old.Close() })
+			u.work.Go(func() { _ = old.Close() })
 		})
 	})
 }

@@ -48,9 +48,9 @@ func (u *ui) balanceView(c *domain.Customer) fyne.CanvasObject {
 	var load func()
 	load = func() {
 		svc := u.svc
-		u.background(func() {
+		u.work.Go(func() {
 			entries, total, err := svc.Ledger(context.Background(), c.ID)
-			u.do(func() {
+			u.work.Do(func() {
 				if err != nil {
 					u.showError(err)
 					return
@@ -107,9 +107,9 @@ func (u *ui) adjustBalanceDialog(c *domain.Customer, done func()) {
 			return
 		}
 		svc, text := u.svc, label.Text
-		u.background(func() {
+		u.work.Go(func() {
 			err := svc.AdjustBalance(context.Background(), c.ID, cents, text)
-			u.do(func() {
+			u.work.Do(func() {
 				if err != nil {
 					errs.SetText(domain.UserMessage(err, uiLang))
 					return

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"carnet/gui/uiwork"
 	"carnet/internal/service"
 	"carnet/internal/store"
 )
@@ -36,8 +37,8 @@ func benchWindow(b *testing.B, svc *service.Service) *ui {
 	setupLanguage("fr")
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1280, 800))
-	u := &ui{app: a, win: w, svc: svc, jobs: newJobs()}
-	b.Cleanup(func() { u.waitIdle(time.Minute); w.Close() })
+	u := &ui{app: a, win: w, svc: svc, work: uiwork.New()}
+	b.Cleanup(func() { u.work.Wait(time.Minute); w.Close() })
 	return u
 }
 
@@ -53,7 +54,7 @@ func BenchmarkFirstRows(b *testing.B) {
 			u.win.SetContent(u.clients.content)
 			u.clients.reload()
 		})
-		if !u.waitIdle(time.Minute) {
+		if !u.work.Wait(time.Minute) {
 			b.Fatal("first rows did not arrive")
 		}
 		u.act(func() {
@@ -76,7 +77,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 		u.win.SetContent(u.clients.content)
 		u.clients.reload()
 	})
-	u.waitIdle(time.Minute)
+	u.work.Wait(time.Minute)
 	texts := []string{"m", "ma", "mar", "mart", "marti", "martin", "lyon", "dupont", "06 12", "gmail", "zz", "C00123"}
 	var firstRows, counted time.Duration
 	b.ResetTimer()
@@ -88,7 +89,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 			q.Text = text
 			u.clients.setQuery(q)
 		})
-		if !u.waitIdle(time.Minute) {
+		if !u.work.Wait(time.Minute) {
 			b.Fatal("search did not finish")
 		}
 		u.act(func() {
@@ -117,12 +118,12 @@ func BenchmarkScrollWindow(b *testing.B) {
 		u.clients = newClientsTab(u)
 		u.clients.setQuery(store.Query{Archived: store.FilterNo})
 	})
-	u.waitIdle(time.Minute)
+	u.work.Wait(time.Minute)
 	b.ResetTimer()
 	for i := range b.N {
 		row := (i*7919*pageSize + 500_000) % max(1, u.clients.model.total)
 		u.act(func() { u.clients.model.row(row) })
-		u.waitIdle(time.Minute)
+		u.work.Wait(time.Minute)
 	}
 	b.StopTimer()
 	reportMemory(b)

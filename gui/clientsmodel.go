@@ -55,9 +55,9 @@ func (m *clientsModel) setQuery(q store.Query) {
 	m.loading = map[int]bool{}
 	m.counted = false
 	gen, svc := m.gen, m.u.svc
-	m.u.background(func() {
+	m.u.work.Go(func() {
 		n, err := svc.Count(ctx, q)
-		m.u.do(func() {
+		m.u.work.Do(func() {
 			if gen != m.gen {
 				return
 			}
@@ -101,9 +101,9 @@ func (m *clientsModel) fetch(page int, ctx context.Context) {
 	q := m.query
 	q.Offset, q.Limit = page*pageSize, pageSize
 	gen, svc := m.gen, m.u.svc
-	m.u.background(func() {
+	m.u.work.Go(func() {
 		rows, err := svc.Search(ctx, q)
-		m.u.do(func() {
+		m.u.work.Do(func() {
 			if gen != m.gen {
 				return
 			}

@@ -228,12 +228,12 @@ func (t *clientsTab) scheduleSearch(text string) {
 	t.debounceMu.Lock()
 	defer t.debounceMu.Unlock()
 	if t.debounce != nil && t.debounce.Stop() {
-		t.u.jobs.done() // the stopped timer will not run
+		t.u.work.Done() // the stopped timer will not run
 	}
-	t.u.jobs.add()
+	t.u.work.Add()
 	t.debounce = time.AfterFunc(searchDelay, func() {
-		defer t.u.jobs.done()
-		t.u.do(func() { t.searchNow(text) })
+		defer t.u.work.Done()
+		t.u.work.Do(func() { t.searchNow(text) })
 	})
 }
 
@@ -251,9 +251,9 @@ func (t *clientsTab) searchNow(text string) {
 // typed followed by Enter; other text stays a search.
 func (t *clientsTab) scanCard(ref string) {
 	svc := t.u.svc
-	t.u.background(func() {
+	t.u.work.Go(func() {
 		c, err := svc.CustomerByReference(context.Background(), ref)
-		t.u.do(func() {
+		t.u.work.Do(func() {
 			if errors.Is(err, domain.ErrNotFound) {
 				return
 			}
@@ -344,9 +344,9 @@ func (t *clientsTab) refreshView() {
 // file holds no customer at all.
 func (t *clientsTab) checkEmpty() {
 	svc := t.u.svc
-	t.u.background(func() {
+	t.u.work.Go(func() {
 		n, err := svc.Count(context.Background(), store.Query{})
-		t.u.do(func() {
+		t.u.work.Do(func() {
 			if err != nil || n > 0 {
 				t.empty.Hide()
 				t.list.Show()

@@ -53,7 +53,7 @@ func (u *ui) openCustomer(id int64) {
 // goroutine, then opens the form.
 func (u *ui) loadFormData(c *domain.Customer, id int64) {
 	svc := u.svc
-	u.background(func() {
+	u.work.Go(func() {
 		ctx := context.Background()
 		var d formData
 		var err error
@@ -66,7 +66,7 @@ func (u *ui) loadFormData(c *domain.Customer, id int64) {
 		if err == nil {
 			d.sources, err = svc.MarketingSources(ctx)
 		}
-		u.do(func() {
+		u.work.Do(func() {
 			if err != nil {
 				u.showError(err)
 				return
@@ -167,7 +167,7 @@ func (f *customerForm) submit() {
 	}
 	f.save.Disable()
 	svc := f.u.svc
-	f.u.background(func() {
+	f.u.work.Go(func() {
 		ctx := context.Background()
 		var err error
 		if c.ID == 0 {
@@ -175,7 +175,7 @@ func (f *customerForm) submit() {
 		} else {
 			err = svc.UpdateCustomer(ctx, c)
 		}
-		f.u.do(func() {
+		f.u.work.Do(func() {
 			f.save.Enable()
 			if err != nil {
 				f.showErrors([]string{domain.UserMessage(err, uiLang)})
@@ -222,9 +222,9 @@ func (f *customerForm) confirmDelete() {
 
 func (f *customerForm) delete() {
 	svc, id := f.u.svc, f.c.ID
-	f.u.background(func() {
+	f.u.work.Go(func() {
 		err := svc.DeleteCustomer(context.Background(), id)
-		f.u.do(func() {
+		f.u.work.Do(func() {
 			if err != nil {
 				f.showErrors([]string{domain.UserMessage(err, uiLang)})
 				return

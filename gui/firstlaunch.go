@@ -39,11 +39,11 @@ func (u *ui) loadSamples() {
 	d.Resize(fyne.NewSize(420, 140))
 	d.Show()
 	svc := u.svc
-	u.background(func() {
+	u.work.Go(func() {
 		err := demo.Generate(ctx, svc.Store, demoCustomers, uint64(time.Now().UnixNano()), func(done, total int) {
-			u.do(func() { bar.SetValue(float64(done) / float64(total)) })
+			u.work.Do(func() { bar.SetValue(float64(done) / float64(total)) })
 		})
-		u.do(func() {
+		u.work.Do(func() {
 			d.Hide()
 			if err != nil && ctx.Err() == nil {
 				u.showError(err)

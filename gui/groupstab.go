@@ -94,9 +94,9 @@ func (g *groupsTab) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // reload reads the groups again, and passes them to the Clients filter.
 func (g *groupsTab) reload() {
 	svc := g.u.svc
-	g.u.background(func() {
+	g.u.work.Go(func() {
 		groups, err := svc.Groups(context.Background())
-		g.u.do(func() {
+		g.u.work.Do(func() {
 			if err != nil {
 				g.u.showError(err)
 				return
@@ -147,14 +147,14 @@ func (g *groupsTab) editDialog(gr domain.Group) {
 
 func (g *groupsTab) save(id int64, name string, discount int64) {
 	svc := g.u.svc
-	g.u.background(func() {
+	g.u.work.Go(func() {
 		var err error
 		if id == 0 {
 			_, err = svc.CreateGroup(context.Background(), name, discount)
 		} else {
 			err = svc.UpdateGroup(context.Background(), id, name, discount)
 		}
-		g.u.do(func() {
+		g.u.work.Do(func() {
 			if err != nil {
 				g.u.showError(err)
 			}
@@ -191,9 +191,9 @@ func (g *groupsTab) deleteDialog(gr domain.Group) {
 
 func (g *groupsTab) delete(id, moveTo int64) {
 	svc := g.u.svc
-	g.u.background(func() {
+	g.u.work.Go(func() {
 		err := svc.DeleteGroup(context.Background(), id, moveTo)
-		g.u.do(func() {
+		g.u.work.Do(func() {
 			if err != nil {
 				g.u.showError(err)
 			}

@@ -28,7 +28,7 @@ func newTestUI(t testing.TB) *ui {
 	u := newUI(a, w, svc)
 	u.settle(t)
 	t.Cleanup(func() {
-		u.waitIdle(10 * time.Second)
+		u.work.Wait(10 * time.Second)
 		w.Close()
 		_ = svc.Close()
 		a.Quit()
@@ -40,7 +40,7 @@ func newTestUI(t testing.TB) *ui {
 func (u *ui) settle(t testing.TB) {
 	t.Helper()
 	for range 3 { // a result may schedule a follow-up fetch
-		if !u.waitIdle(20 * time.Second) {
+		if !u.work.Wait(20 * time.Second) {
 			t.Fatal("background work did not finish")
 		}
 		u.act(u.clients.table.Refresh)
@@ -96,7 +96,7 @@ func (u *ui) windowTexts() string {
 // act runs a user action on the test goroutine while no background result
 // is being applied (the test driver runs fyne.Do on the worker goroutine).
 func (u *ui) act(fn func()) {
-	u.uiMu.Lock()
-	defer u.uiMu.Unlock()
+	u.work.Lock()
+	defer u.work.Unlock()
 	fn()
 }

@@ -38,9 +38,9 @@ func (u *ui) historyView(c *domain.Customer) fyne.CanvasObject {
 // history still reads right.
 func (u *ui) documentsView(head fyne.CanvasObject, load func(ctx context.Context) ([]domain.Document, error)) fyne.CanvasObject {
 	rows := container.NewVBox()
-	u.background(func() {
+	u.work.Go(func() {
 		docs, err := load(context.Background())
-		u.do(func() {
+		u.work.Do(func() {
 			if err != nil {
 				u.showError(err)
 				return

@@ -21,7 +21,7 @@ func (u *ui) importTab() fyne.CanvasObject {
 			u.ShowClients(store.Query{ImportBatch: batch, Archived: store.FilterAny})
 		},
 		Refresh: u.Refresh,
-		UILock:  &u.uiMu,
+		Work:    u.work,
 	})
 	u.win.SetOnDropped(func(p fyne.Position, uris []fyne.URI) {
 		u.tabs.Select(u.importItem)

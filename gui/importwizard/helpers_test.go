@@ -83,8 +83,8 @@ func newHarness(t *testing.T, language string) *harness {
 // arriving from the background (which Fyne's test driver applies on their
 // own goroutine) never touch the widgets at the same time.
 func (h *harness) act(fn func()) {
-	h.w.run.uiMu.Lock()
-	defer h.w.run.uiMu.Unlock()
+	h.w.run.Lock()
+	defer h.w.run.Unlock()
 	fn()
 }
 

@@ -49,9 +49,9 @@ func (h *historyPanel) reload() {
 	if imp == nil {
 		return
 	}
-	h.w.run.background(func() {
+	h.w.run.Go(func() {
 		batches, err := imp.Journal(context.Background())
-		h.w.run.do(func() {
+		h.w.run.Do(func() {
 			if err != nil {
 				h.say(widget.DangerImportance, userMessage(err, lang))
 				return
@@ -127,9 +127,9 @@ func (h *historyPanel) confirmUndo(b importer.Batch) {
 func (h *historyPanel) undo(id int64) {
 	imp, lang := h.w.d.Importer, h.w.d.Lang
 	h.say(widget.MediumImportance, tr("Undoing import #%d…", id))
-	h.w.run.background(func() {
+	h.w.run.Go(func() {
 		res, err := imp.Undo(context.Background(), id)
-		h.w.run.do(func() {
+		h.w.run.Do(func() {
 			if err != nil {
 				h.say(widget.DangerImportance, userMessage(err, lang))
 				return

@@ -236,15 +236,15 @@ func (s *checkStep) runCheck() {
 	s.runningBar.Show()
 	s.status.SetText("")
 	s.w.updateNav()
-	s.w.run.background(func() {
+	s.w.run.Go(func() {
 		plan, err := imp.Check(ctx, req, func(p importer.Progress) {
-			s.w.run.do(func() {
+			s.w.run.Do(func() {
 				if s.task.current(gen) {
 					s.progressTxt.SetText(tr("%s rows read · %s rows/s", count(p.Done, lang), count(int(p.Rate), lang)))
 				}
 			})
 		})
-		s.w.run.do(func() {
+		s.w.run.Do(func() {
 			if !s.task.current(gen) {
 				return
 			}
@@ -471,12 +471,12 @@ func (s *checkStep) exportErrors(out io.WriteCloser, name string) {
 	req := s.w.request()
 	imp, lang := s.w.d.Importer, s.w.d.Lang
 	s.export.Disable()
-	s.w.run.background(func() {
+	s.w.run.Go(func() {
 		n, err := imp.ExportErrors(context.Background(), req, out)
 		if cerr := out.Close(); err == nil {
 			err = cerr
 		}
-		s.w.run.do(func() {
+		s.w.run.Do(func() {
 			s.export.Enable()
 			if err != nil {
 				s.status.Importance = widget.DangerImportance

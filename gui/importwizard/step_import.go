@@ -117,12 +117,12 @@ func (s *importStep) start() {
 	s.done_.Hide()
 	s.stop.Enable()
 	s.w.updateNav()
-	s.w.run.background(func() {
+	s.w.run.Go(func() {
 		res, err := imp.Commit(ctx, req, func(p importer.Progress) {
-			s.w.run.do(func() { s.showProgress(p, total, lang) })
+			s.w.run.Do(func() { s.showProgress(p, total, lang) })
 		})
 		cancel()
-		s.w.run.do(func() { s.finished(res, ids, err) })
+		s.w.run.Do(func() { s.finished(res, ids, err) })
 	})
 }
 

@@ -284,9 +284,9 @@ func (s *mappingStep) saveProfile() {
 		Options: cloneOptions(s.w.options)}
 	imp, lang := s.w.d.Importer, s.w.d.Lang
 	s.save.Disable()
-	s.w.run.background(func() {
+	s.w.run.Go(func() {
 		err := imp.SaveProfile(context.Background(), prof)
-		s.w.run.do(func() {
+		s.w.run.Do(func() {
 			s.save.Enable()
 			if err != nil {
 				s.saved.Importance = widget.DangerImportance

@@ -193,9 +193,9 @@ func (s *readingStep) changed(set func(*importer.Settings)) {
 func (w *Wizard) loadPreview(done func(error)) {
 	ctx, gen := w.reading.task.restart()
 	imp, path, settings := w.d.Importer, w.path, w.settings
-	w.run.background(func() {
+	w.run.Go(func() {
 		p, err := imp.Preview(ctx, path, settings, importer.PreviewRows)
-		w.run.do(func() {
+		w.run.Do(func() {
 			if !w.reading.task.current(gen) {
 				return
 			}

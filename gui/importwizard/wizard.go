@@ -6,7 +6,6 @@ package importwizard
 
 import (
 	"strconv"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"carnet/gui/uiwork"
 	"carnet/internal/importer"
 )
 
@@ -31,11 +31,11 @@ type Deps struct {
 	Refresh func()
 	// Preferences keeps the recent files; nil uses the current app's.
 	Preferences fyne.Preferences
-	// UILock, when set, is held while a result touches widgets: the
-	// window's own lock, so that its updates and the wizard's never mix
-	// under the test driver; the caller holds it while calling New. Nil: the
-	// wizard has a lock of its own.
-	UILock sync.Locker
+	// Work runs the wizard's reading, checks, imports and undos off the UI
+	// goroutine: the window's own Runner, so that its results and the
+	// wizard's never mix and tests wait for both at once; the caller holds
+	// its UI lock while calling New. Nil: the wizard has a Runner of its own.
+	Work *uiwork.Runner
 }
 
 // The wizard's steps, in order.
@@ -60,7 +60,7 @@ type step interface {
 // Wizard is the Import tab.
 type Wizard struct {
 	d   Deps
-	run *runner
+	run *uiwork.Runner
 
 	// The import being prepared, changed on the UI goroutine only; work
 	// started in the background receives copies.
@@ -98,13 +98,14 @@ func New(d Deps) *Wizard {
 	if d.Preferences == nil && fyne.CurrentApp() != nil {
 		d.Preferences = fyne.CurrentApp().Preferences()
 	}
-	w := &Wizard{d: d, run: newRunner(d.UILock), options: importer.DefaultOptions()}
+	w := &Wizard{d: d, run: d.Work, options: importer.DefaultOptions()}
 	// Hold the UI lock while building: the journal starts loading here and
-	// its result must not reach half-built widgets (see runner.uiMu). A
+	// its result must not reach half-built widgets (see uiwork.Runner). A
 	// shared lock is already held by the window building around us.
-	if d.UILock == nil {
-		w.run.uiMu.Lock()
-		defer w.run.uiMu.Unlock()
+	if w.run == nil {
+		w.run = uiwork.New()
+		w.run.Lock()
+		defer w.run.Unlock()
 	}
 	w.history = newHistoryPanel(w)
 	w.file = newFileStep(w)
@@ -185,7 +186,7 @@ func (w *Wizard) HandleDrop(_ fyne.Position, uris []fyne.URI) {
 
 // Wait blocks until the wizard's background work is done or timeout
 // passes, and reports whether it is: tests call it instead of sleeping.
-func (w *Wizard) Wait(timeout time.Duration) bool { return w.run.wait(timeout) }
+func (w *Wizard) Wait(timeout time.Duration) bool { return w.run.Wait(timeout) }
 
 // show makes step i the visible one.
 func (w *Wizard) show(i int) {

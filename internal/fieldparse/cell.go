@@ -104,3 +104,18 @@ func isGroupSpace(r rune) bool {
 	}
 	return false
 }
+
+// openNumber trims a numeric cell and strips its text marker. An empty cell
+// gives empty; a spreadsheet error value (#N/A…) gives its Problem: the
+// number parsers return those as they are.
+func openNumber(s string) (cell, t string, empty bool, p *Problem) {
+	cell = trimCell(s)
+	t = stripTextMarker(cell)
+	if t == "" {
+		return cell, t, true, nil
+	}
+	if isSpreadsheetError(t) {
+		return cell, t, false, spreadsheetErrorProblem(t)
+	}
+	return cell, t, false, nil
+}

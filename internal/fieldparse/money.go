@@ -36,13 +36,9 @@ const maxMoneyDigits = 15
 // An empty cell returns empty == true, 0 and no problem, so that callers can
 // tell "no value" from 0,00 €.
 func Money(s string) (cents int64, empty bool, p *Problem) {
-	cell := trimCell(s)
-	t := stripTextMarker(cell)
-	if t == "" {
-		return 0, true, nil
-	}
-	if isSpreadsheetError(t) {
-		return 0, false, spreadsheetErrorProblem(t)
+	cell, t, empty, p := openNumber(s)
+	if empty || p != nil {
+		return 0, empty, p
 	}
 	body, neg, signs, ok := stripSignCurrency(t)
 	if !ok {

@@ -17,13 +17,9 @@ import "strings"
 //
 // An empty cell returns empty == true.
 func Percent(s string) (hundredths int64, empty bool, p *Problem) {
-	cell := trimCell(s)
-	t := stripTextMarker(cell)
-	if t == "" {
-		return 0, true, nil
-	}
-	if isSpreadsheetError(t) {
-		return 0, false, spreadsheetErrorProblem(t)
+	cell, t, empty, p := openNumber(s)
+	if empty || p != nil {
+		return 0, empty, p
 	}
 	hasPercent := false
 	if strings.HasSuffix(t, "%") {
@@ -77,13 +73,9 @@ func Percent(s string) (hundredths int64, empty bool, p *Problem) {
 // whose separator is read as decimal) is an Error. An empty cell returns
 // empty == true.
 func Int(s string) (n int64, empty bool, p *Problem) {
-	cell := trimCell(s)
-	t := stripTextMarker(cell)
-	if t == "" {
-		return 0, true, nil
-	}
-	if isSpreadsheetError(t) {
-		return 0, false, spreadsheetErrorProblem(t)
+	cell, t, empty, p := openNumber(s)
+	if empty || p != nil {
+		return 0, empty, p
 	}
 	neg := false
 	if k, minus := signPrefix(t); k > 0 {

@@ -17,9 +17,12 @@ import (
 // TimeFormat is how instants are stored: ISO-8601 in UTC, sortable as text.
 const TimeFormat = "2006-01-02T15:04:05.000Z"
 
-func formatTime(t time.Time) string { return t.UTC().Format(TimeFormat) }
+// FormatTime writes an instant as stored; the packages that own tables of
+// their own (the import journal) use it too.
+func FormatTime(t time.Time) string { return t.UTC().Format(TimeFormat) }
 
-func parseTime(s string) time.Time {
+// ParseTime reads an instant written by FormatTime.
+func ParseTime(s string) time.Time {
 	t, err := time.Parse(TimeFormat, s)
 	if err != nil {
 		t, _ = time.Parse(time.RFC3339Nano, s)
@@ -38,6 +41,16 @@ const customerColumns = `code, kind, civility, last_name, first_name, company_na
 
 const customerPlaceholders = `?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?`
 
+// updateCustomer rewrites every stored column of one customer; built once
+// from customerColumns so the two never disagree.
+var updateCustomer = func() string {
+	sets := strings.Split(strings.ReplaceAll(customerColumns, "\n", ""), ",")
+	for i := range sets {
+		sets[i] = strings.TrimSpace(sets[i]) + " = ?"
+	}
+	return `UPDATE customers SET ` + strings.Join(sets, ", ") + ` WHERE id = ?`
+}()
+
 func customerArgs(c *domain.Customer, sourceID sql.NullInt64) []any {
 	phones := ""
 	if len(c.Phones) > 0 {
@@ -55,7 +68,7 @@ func customerArgs(c *domain.Customer, sourceID sql.NullInt64) []any {
 		c.DiscountCard, c.DiscountSales, c.DiscountServices, c.DiscountMaterials, c.PriceTypeSales,
 		c.PriceTypeOrders, c.SalesRep, c.PaymentTerms, c.PaymentMethod, c.Currency, c.Language, c.CreditLimit,
 		c.InsurerGuarantee, c.OtherGuarantees, c.CreditHold, c.CreditHoldReason, c.Notes, custom, c.Archived,
-		formatTime(c.CreatedAt), formatTime(c.UpdatedAt), textfold.Fold(c.Name()), textfold.Fold(c.Billing.City)}
+		FormatTime(c.CreatedAt), FormatTime(c.UpdatedAt), textfold.Fold(c.Name()), textfold.Fold(c.Billing.City)}
 }
 
 // SearchDoc is the folded text the search index holds for c: every form a
@@ -120,12 +133,8 @@ func (t *Tx) UpdateCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if err != nil {
 		return err
 	}
-	sets := strings.Split(strings.ReplaceAll(customerColumns, "\n", ""), ",")
-	for i := range sets {
-		sets[i] = strings.TrimSpace(sets[i]) + " = ?"
-	}
 	args := append(customerArgs(c, sourceID), c.ID)
-	res, err := t.exec(ctx, `UPDATE customers SET `+strings.Join(sets, ", ")+` WHERE id = ?`, args...)
+	res, err := t.exec(ctx, updateCustomer, args...)
 	if err != nil {
 		return mapConstraint(err)
 	}
@@ -211,7 +220,7 @@ func scanCustomer(row interface{ Scan(...any) error }) (*domain.Customer, error)
 		return nil, err
 	}
 	c.Kind = domain.Kind(kind)
-	c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
+	c.CreatedAt, c.UpdatedAt = ParseTime(created), ParseTime(updated)
 	if phones != "" {
 		if err := json.Unmarshal([]byte(phones), &c.Phones); err != nil {
 			return nil, fmt.Errorf("customer %d phones: %w", c.ID, err)

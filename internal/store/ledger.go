@@ -20,7 +20,7 @@ func (t *Tx) AddBalanceEntry(ctx context.Context, e *domain.BalanceEntry, import
 		imp = sql.NullInt64{Int64: importID, Valid: true}
 	}
 	res, err := t.exec(ctx, `INSERT INTO balance_entries (customer_id, date, label, amount, origin, import_id)
-		VALUES (?, ?, ?, ?, ?, ?)`, e.CustomerID, formatTime(e.Date), e.Label, e.Amount, e.Origin, imp)
+		VALUES (?, ?, ?, ?, ?, ?)`, e.CustomerID, FormatTime(e.Date), e.Label, e.Amount, e.Origin, imp)
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (t *Tx) Ledger(ctx context.Context, customerID int64) ([]domain.BalanceEntr
 		if err := rows.Scan(&e.ID, &e.CustomerID, &date, &e.Label, &e.Amount, &e.Origin); err != nil {
 			return nil, err
 		}
-		e.Date = parseTime(date)
+		e.Date = ParseTime(date)
 		out = append(out, e)
 	}
 	return out, rows.Err()
@@ -66,7 +66,7 @@ func (t *Tx) AddDocument(ctx context.Context, d *domain.Document) error {
 		cid = sql.NullInt64{Int64: d.CustomerID, Valid: true}
 	}
 	res, err := t.exec(ctx, `INSERT INTO documents (customer_id, customer_code, customer_name, kind, number, date, total)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, cid, d.CustomerCode, d.CustomerName, d.Kind, d.Number, formatTime(d.Date), d.Total)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, cid, d.CustomerCode, d.CustomerName, d.Kind, d.Number, FormatTime(d.Date), d.Total)
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func (t *Tx) Documents(ctx context.Context, customerID int64, code string) ([]do
 		if err := rows.Scan(&d.ID, &d.CustomerID, &d.CustomerCode, &d.CustomerName, &d.Kind, &d.Number, &date, &d.Total); err != nil {
 			return nil, err
 		}
-		d.Date = parseTime(date)
+		d.Date = ParseTime(date)
 		out = append(out, d)
 	}
 	return out, rows.Err()

@@ -128,15 +128,3 @@ func (f *folder) letter(r rune) {
 		f.b.WriteRune(r)
 	}
 }
-
-// RemoveAccents strips diacritics but keeps the case ("Élise" → "Elise").
-func RemoveAccents(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return norm.NFC.String(b.String())
-}
