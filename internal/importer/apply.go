@@ -102,6 +102,8 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 		if err := run.journalChange(ctx, c.ID, before); err != nil {
 			return err
 		}
+		run.codes.Reserve(c.Code)
+		run.lookup.wrote(before, c)
 	default:
 		rp.Action = ActionCreate
 		if c.Code == "" {
@@ -118,6 +120,8 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 		if err := run.journalChange(ctx, c.ID, nil); err != nil {
 			return err
 		}
+		run.codes.Reserve(c.Code)
+		run.lookup.wrote(nil, c)
 	}
 	rp.CustomerID, rp.Code = c.ID, c.Code
 	run.touched.set(c.ID, line)

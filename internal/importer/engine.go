@@ -103,6 +103,9 @@ func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+		if err := run.lookup.prefetch(ctx, run.keys, b.lines); err != nil {
+			return err
+		}
 		for i := range b.lines {
 			if err := ctx.Err(); err != nil {
 				return err

@@ -144,42 +144,30 @@ func fixFor(field string) domain.Message {
 	return domain.Message{}
 }
 
-// match finds the customer the row is about, following the key cascade
-// (or the one key chosen). It sets rp.Action to ActionError for an unknown
+// matchKeys returns the key cascade, or the one key the user chose.
+func matchKeysFor(k Key) []string {
+	switch k {
+	case KeyID:
+		return []string{"id"}
+	case KeyCode:
+		return []string{"code"}
+	case KeyEmail:
+		return []string{"email"}
+	case KeySIRET:
+		return []string{"siret", "vat_number"}
+	}
+	return matchKeys
+}
+
+// match finds the customer the row is about, following run.keys. It sets rp.Action to ActionError for an unknown
 // internal ID or a customer an earlier row already took.
 func (run *run) match(ctx context.Context, line int, pr parsedRow, rp *RowPlan) (*domain.Customer, error) {
-	keys := []string{"id", "code", "email", "siret", "vat_number"}
-	switch run.req.Options.Key {
-	case KeyID:
-		keys = []string{"id"}
-	case KeyCode:
-		keys = []string{"code"}
-	case KeyEmail:
-		keys = []string{"email"}
-	case KeySIRET:
-		keys = []string{"siret", "vat_number"}
-	}
 	var id int64
 	var by string
-	for _, key := range keys {
-		cv, ok := pr.values[key]
-		if !ok || cv.empty {
+	for _, key := range run.keys {
+		value, ok := keyValue(key, pr)
+		if !ok {
 			continue
-		}
-		value := cv.v
-		switch key {
-		case "siret":
-			s, fe := domain.NormalizeSIRET(value.(string))
-			if fe != nil {
-				continue // reported by validation
-			}
-			value = s
-		case "vat_number":
-			s, fe := domain.NormalizeVAT(value.(string))
-			if fe != nil {
-				continue
-			}
-			value = s
 		}
 		found, err := run.lookup.find(ctx, key, value)
 		if err != nil {
@@ -215,7 +203,7 @@ func (run *run) match(ctx context.Context, line int, pr parsedRow, rp *RowPlan) 
 				EN: "Merge the two rows into one, or delete one of them."}})
 		return nil, nil
 	}
-	c, err := run.tx.CustomerBy(ctx, "id", id)
+	c, err := run.lookup.customer(ctx, id)
 	if errors.Is(err, domain.ErrNotFound) {
 		return nil, nil
 	}

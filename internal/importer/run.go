@@ -37,6 +37,7 @@ type run struct {
 	// created, the line that did it: a second row on it is an error.
 	touched *touchedSet
 	lookup  *lookup
+	keys    []string // the key cascade (matchKeysFor)
 
 	balanceWarned bool
 	maxRows       int
@@ -83,6 +84,7 @@ func (im *Importer) newRun(ctx context.Context, tx *store.Tx, req Request, heade
 		return nil, err
 	}
 	run.lookup = newLookup(tx)
+	run.keys = matchKeysFor(req.Options.Key)
 	if commit {
 		if run.batch, err = run.openBatch(ctx); err != nil {
 			return nil, err

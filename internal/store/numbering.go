@@ -44,7 +44,16 @@ type CodeAllocator struct {
 	tx   *Tx
 	rule domain.NumberingRule
 	next int64
+	// taken holds the codes already used among the numbers below
+	// blockEnd, read in one range query: an import of a million rows
+	// would otherwise ask SQLite once per new customer.
+	taken    map[string]bool
+	blockEnd int64
+	lo, hi   string
 }
+
+// codeBlock is how many numbers one range query covers.
+const codeBlock = 4096
 
 // Codes starts an allocator; call Save before the transaction commits.
 func (t *Tx) Codes(ctx context.Context) (*CodeAllocator, error) {
@@ -68,14 +77,68 @@ func (a *CodeAllocator) Next(ctx context.Context) (string, error) {
 		if err != nil {
 			return "", err
 		}
+		if a.next >= a.blockEnd {
+			if err := a.loadBlock(ctx); err != nil {
+				return "", err
+			}
+		}
 		a.next++
-		taken, err := a.tx.CodeExists(ctx, code)
-		if err != nil {
-			return "", err
+		taken := a.taken[code]
+		if a.taken == nil {
+			if taken, err = a.tx.CodeExists(ctx, code); err != nil {
+				return "", err
+			}
 		}
 		if !taken {
 			return code, nil
 		}
+	}
+}
+
+// loadBlock reads the codes taken among the next numbers. Codes of one
+// length sort like their numbers, so the block stops before the number of
+// digits grows (C999 → C1000 without padding); when no block fits, taken
+// stays nil and each code is checked on its own.
+func (a *CodeAllocator) loadBlock(ctx context.Context) error {
+	a.taken = nil
+	end := a.next + codeBlock
+	for limit := int64(10); limit <= a.next*10 && limit > 0; limit *= 10 {
+		if limit > a.next && limit < end {
+			end = limit
+		}
+	}
+	a.blockEnd = end
+	lo, err1 := a.rule.Code(a.next)
+	hi, err2 := a.rule.Code(end - 1)
+	if err1 != nil || err2 != nil || len(lo) != len(hi) {
+		a.blockEnd = a.next + 1
+		return nil
+	}
+	a.taken, a.lo, a.hi = map[string]bool{}, lo, hi
+	st, err := a.tx.stmt(ctx, `SELECT code FROM customers WHERE code BETWEEN ? AND ?`)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, lo, hi)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var code string
+		if err := rows.Scan(&code); err != nil {
+			return err
+		}
+		a.taken[code] = true
+	}
+	return rows.Err()
+}
+
+// Reserve tells the allocator that code has just been given to a customer
+// by other means (typed in a file), so that it is not handed out again.
+func (a *CodeAllocator) Reserve(code string) {
+	if a.taken != nil && code >= a.lo && code <= a.hi {
+		a.taken[code] = true
 	}
 }
 
