@@ -181,20 +181,24 @@ func excelizeBareRead(b *testing.B, path string) float64 {
 	return time.Since(start).Seconds()
 }
 
-// BenchmarkCommitInProcess imports the generated CSV in this process, for
-// go test -cpuprofile (CARNET_BENCH_PROFILE=1; make bench skips it).
+// BenchmarkCommitInProcess imports the generated CSV (the XLSX with
+// CARNET_BENCH_XLSX=1) in this process, for go test -cpuprofile
+// (CARNET_BENCH_PROFILE=1; make bench skips it).
 func BenchmarkCommitInProcess(b *testing.B) {
 	if os.Getenv("CARNET_BENCH_PROFILE") != "1" {
 		b.Skip("set CARNET_BENCH_PROFILE=1 to profile an in-process import")
 	}
 	n := benchRows()
-	csvPath, err := benchCSV(benchDir(b), n)
+	path, err := benchCSV(benchDir(b), n)
+	if os.Getenv("CARNET_BENCH_XLSX") == "1" {
+		path, err = benchXLSX(benchDir(b), n)
+	}
 	if err != nil {
 		b.Fatal(err)
 	}
 	for range b.N {
 		db := filepath.Join(b.TempDir(), "p.db")
-		if code := benchChild([]string{db, csvPath}); code != 0 {
+		if code := benchChild([]string{db, path}); code != 0 {
 			b.Fatal("import failed")
 		}
 	}
