@@ -5,6 +5,7 @@
 package phone
 
 import (
+	"strconv"
 	"strings"
 
 	"carnet/internal/domain"
@@ -46,13 +47,55 @@ func (Parser) ToE164(raw, region string) (string, *domain.Message) {
 			FR: "« " + raw + " » est en notation scientifique : le tableur a perdu des chiffres. Formatez la colonne en Texte et ressaisissez le numéro.",
 			EN: "\"" + raw + "\" is in scientific notation: the spreadsheet lost digits. Format the column as Text and type the number again."}
 	}
+	if region == "FR" {
+		if num, ok := mainlandNational(s); ok {
+			if !phonenumbers.IsValidNumber(num) {
+				return "", invalid(raw)
+			}
+			return "+33" + strconv.FormatUint(num.GetNationalNumber(), 10), nil
+		}
+	}
 	num, err := phonenumbers.Parse(s, region)
 	if err != nil || !phonenumbers.IsValidNumber(num) {
-		return "", &domain.Message{
-			FR: "« " + raw + " » n'est pas un numéro de téléphone valide (exemples : 06 12 34 56 78, +33 6 12 34 56 78).",
-			EN: "\"" + raw + "\" is not a valid phone number (examples: 06 12 34 56 78, +33 6 12 34 56 78)."}
+		return "", invalid(raw)
 	}
 	return phonenumbers.Format(num, phonenumbers.E164), nil
+}
+
+func invalid(raw string) *domain.Message {
+	return &domain.Message{
+		FR: "« " + raw + " » n'est pas un numéro de téléphone valide (exemples : 06 12 34 56 78, +33 6 12 34 56 78).",
+		EN: "\"" + raw + "\" is not a valid phone number (examples: 06 12 34 56 78, +33 6 12 34 56 78)."}
+}
+
+// mainlandNational reads the commonest cell of a French file, a national
+// number written 06 12 34 56 78, 06.12.34.56.78 or 0612345678, straight
+// into libphonenumber's number: Parse would reach the same number, but
+// spends most of its time on patterns for extensions, letters and
+// international prefixes such a cell cannot hold — a million-row import
+// parsed its phones at a third of the speed. Validity is still decided by
+// libphonenumber, and anything else goes through Parse.
+func mainlandNational(s string) (*phonenumbers.PhoneNumber, bool) {
+	var nsn uint64
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			if digits == 0 && c != '0' || digits == 1 && c == '0' {
+				return nil, false // not 0 followed by a digit 1–9
+			}
+			digits++
+			nsn = nsn*10 + uint64(c-'0')
+		case c == ' ' || c == '.' || c == '-':
+		default:
+			return nil, false
+		}
+	}
+	if digits != 10 {
+		return nil, false
+	}
+	cc := int32(33)
+	return &phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &nsn}, true
 }
 
 // National formats an E.164 number the way people read it in its country

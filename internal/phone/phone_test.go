@@ -1,6 +1,12 @@
 package phone
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/nyaruka/phonenumbers"
+)
 
 // The cases of ../shared/corpus/validation (MANIFEST §6 rule 4).
 func TestToE164(t *testing.T) {
@@ -42,5 +48,43 @@ func TestNationalAndSearchForms(t *testing.T) {
 	forms := SearchForms("+33612345678")
 	if len(forms) != 2 || forms[1] != "0612345678" {
 		t.Errorf("SearchForms = %v", forms)
+	}
+}
+
+// The shortcut for national numbers must answer exactly as
+// libphonenumber's Parse: every prefix of the French plan is tried with a
+// few endings, in each of the written forms.
+func TestMainlandShortcutAgreesWithParse(t *testing.T) {
+	endings := []string{"000000", "123456", "999999", "505050"}
+	if testing.Short() {
+		endings = endings[:2]
+	}
+	for p := 100; p <= 999; p++ {
+		for _, end := range endings {
+			d := fmt.Sprintf("0%d%s", p, end)
+			for _, written := range []string{d, d[:2] + " " + d[2:4] + " " + d[4:6] + " " + d[6:8] + " " + d[8:], d[:2] + "." + d[2:4] + "." + d[4:6] + "." + d[6:8] + "." + d[8:]} {
+				got, gotMsg := Parser{}.ToE164(written, "FR")
+				want := ""
+				region := "FR"
+				for _, o := range overseasPrefixes {
+					if strings.HasPrefix(d, o.prefix) {
+						region = o.region
+					}
+				}
+				num, err := phonenumbers.Parse(written, region)
+				if err == nil && phonenumbers.IsValidNumber(num) {
+					want = phonenumbers.Format(num, phonenumbers.E164)
+				}
+				if got != want || (gotMsg == nil) != (want != "") {
+					t.Fatalf("%q: shortcut gives %q (%v), Parse gives %q", written, got, gotMsg, want)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkToE164National(b *testing.B) {
+	for i := 0; b.Loop(); i++ {
+		Parser{}.ToE164(fmt.Sprintf("06 %02d 34 56 %02d", i%100, i/100%100), "FR")
 	}
 }
