@@ -95,6 +95,11 @@ func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress
 	// before the caller closes the file.
 	defer wait()
 	defer stop()
+	// Row statements run under a context that cannot be cancelled: with a
+	// cancellable one, the SQLite driver starts a goroutine to watch it for
+	// every statement, a tenth of the writer's time. Cancel is still seen
+	// between rows (ctx.Err below), and a row's statements are short.
+	db := context.WithoutCancel(ctx)
 	started := time.Now()
 	lastReport := started
 	for b := range batches {
@@ -103,7 +108,7 @@ func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		if err := run.lookup.prefetch(ctx, run.keys, b.lines); err != nil {
+		if err := run.lookup.prefetch(db, run.keys, b.lines); err != nil {
 			return err
 		}
 		for i := range b.lines {
@@ -111,7 +116,7 @@ func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress
 				return err
 			}
 			l := &b.lines[i]
-			rp, err := run.row(ctx, l)
+			rp, err := run.row(db, l)
 			if err != nil {
 				return fmt.Errorf("row %d: %w", l.row.Line, err)
 			}

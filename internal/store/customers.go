@@ -107,7 +107,7 @@ func (t *Tx) InsertCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if err != nil {
 		return err
 	}
-	res, err := t.exec(ctx, `INSERT INTO customers (`+customerColumns+`) VALUES (`+customerPlaceholders+`)`, customerArgs(c, sourceID)...)
+	res, err := t.insertCustomerRow(ctx, customerArgs(c, sourceID))
 	if err != nil {
 		return mapConstraint(err)
 	}
