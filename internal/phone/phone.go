@@ -111,20 +111,47 @@ func National(e164 string) string {
 	return phonenumbers.Format(num, phonenumbers.INTERNATIONAL)
 }
 
-// SearchForms returns the digit strings a user may type to find the number:
-// the E.164 digits and, for French numbers, the national form 0612345678.
-func SearchForms(e164 string) []string {
+// trunkCountries are the country codes whose numbers people write in the
+// national form, 0 then the rest: France and the overseas departments.
+var trunkCountries = []string{"33", "590", "594", "596", "262", "508"}
+
+// SearchForm returns the digits the search index keeps for a number: the
+// national form 0612345678 for France and the overseas departments (what
+// people type), else the E.164 digits. One form only: every form is
+// another dozen trigrams to index for each customer, and SearchQuery
+// brings a typed +33 6 12 back to this form.
+func SearchForm(e164 string) string {
 	d := onlyDigits(e164)
-	forms := []string{d}
-	if strings.HasPrefix(e164, "+33") && len(d) == 11 {
-		forms = append(forms, "0"+d[2:])
-	}
-	for _, o := range []struct{ cc, trunk string }{{"590", "0"}, {"594", "0"}, {"596", "0"}, {"262", "0"}, {"508", "0"}} {
-		if strings.HasPrefix(d, o.cc) && len(d) == 12 {
-			forms = append(forms, o.trunk+d[3:])
+	for _, cc := range trunkCountries {
+		if strings.HasPrefix(d, cc) && len(d) == len(cc)+9 {
+			return "0" + d[len(cc):]
 		}
 	}
-	return forms
+	return d
+}
+
+// SearchQuery returns the digits to look for when a user types a number:
+// an international prefix of those countries (+33, 0033, +33 (0)) becomes
+// the national 0, as SearchForm stores it.
+func SearchQuery(typed string) string {
+	d := onlyDigits(typed)
+	t := strings.TrimSpace(typed)
+	switch {
+	case strings.HasPrefix(t, "+"):
+	case strings.HasPrefix(d, "00"):
+		d = d[2:]
+	default:
+		return d
+	}
+	for _, cc := range trunkCountries {
+		if rest, ok := strings.CutPrefix(d, cc); ok && rest != "" {
+			if !strings.HasPrefix(rest, "0") { // +33 (0)6…: the 0 is there
+				rest = "0" + rest
+			}
+			return rest
+		}
+	}
+	return d
 }
 
 func onlyDigits(s string) string {

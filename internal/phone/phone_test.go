@@ -45,9 +45,17 @@ func TestNationalAndSearchForms(t *testing.T) {
 	if got := National("+33612345678"); got != "06 12 34 56 78" {
 		t.Errorf("National = %q", got)
 	}
-	forms := SearchForms("+33612345678")
-	if len(forms) != 2 || forms[1] != "0612345678" {
-		t.Errorf("SearchForms = %v", forms)
+	for e164, want := range map[string]string{"+33612345678": "0612345678", "+590590123456": "0590123456",
+		"+262692123456": "0692123456", "+443450507080": "443450507080"} {
+		if got := SearchForm(e164); got != want {
+			t.Errorf("SearchForm(%q) = %q, want %q", e164, got, want)
+		}
+	}
+	for typed, want := range map[string]string{"+33 6 12": "0612", "0033 6 12": "0612", "+33 (0)6 12": "0612",
+		"06 12": "0612", "+590 590 12": "059012", "+44 3450": "443450", "612 34": "61234", "+33": "33"} {
+		if got := SearchQuery(typed); got != want {
+			t.Errorf("SearchQuery(%q) = %q, want %q", typed, got, want)
+		}
 	}
 }
 

@@ -44,6 +44,7 @@ func TestSearchIsSubstringAccentAndCaseInsensitive(t *testing.T) {
 	mustCreate(t, svc, &domain.Customer{Kind: domain.KindCompany, CompanyName: "Boulangerie Dupont", Reference: "2000000012345",
 		Phones: []domain.Phone{{Number: "+33 4 72 00 00 00"}}, Billing: domain.Address{City: "Lyon"}})
 	mustCreate(t, svc, &domain.Customer{LastName: "Dupond", FirstName: "Hervé", Billing: domain.Address{City: "Nantes"}})
+	mustCreate(t, svc, &domain.Customer{LastName: "Lubin", Phones: []domain.Phone{{Number: "0590 12 34 56"}}})
 
 	cases := []struct {
 		query string
@@ -55,10 +56,15 @@ func TestSearchIsSubstringAccentAndCaseInsensitive(t *testing.T) {
 		{"0612", []string{"Martin Élise"}},
 		{"06 12 34", []string{"Martin Élise"}},
 		{"+33 6 12", []string{"Martin Élise"}},
+		{"0033 6 12 34", []string{"Martin Élise"}},
+		{"+33 (0)4 72", []string{"Boulangerie Dupont"}},
+		{"+590 590 12", []string{"Lubin"}},
+		{"0590 12 34", []string{"Lubin"}},
 		{"langer", []string{"Boulangerie Dupont"}},
 		{"dupont", []string{"Boulangerie Dupont"}},
 		{"dupo", []string{"Boulangerie Dupont", "Dupond Hervé"}},
 		{"herve dupond", []string{"Dupond Hervé"}},
+		{"elise martin", []string{"Martin Élise"}},
 		{"C0000002", []string{"Boulangerie Dupont"}},
 		{"000002", []string{"Boulangerie Dupont"}},
 		{"orange.fr", []string{"Martin Élise"}},

@@ -82,14 +82,13 @@ func SearchDoc(c *domain.Customer) string {
 		}
 	}
 	add(c.Code)
+	// One order of the names is enough: each typed word is looked for on
+	// its own (searchTerms), so "jean dupont" finds "dupont jean".
 	add(strings.TrimSpace(c.LastName + " " + c.FirstName))
-	add(strings.TrimSpace(c.FirstName + " " + c.LastName))
 	add(c.CompanyName)
 	add(c.Email)
 	for _, p := range c.Phones {
-		for _, f := range phone.SearchForms(p.Number) {
-			add(f)
-		}
+		add(phone.SearchForm(p.Number))
 	}
 	add(c.Billing.City)
 	add(c.Billing.Postcode)

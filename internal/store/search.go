@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"carnet/internal/domain"
+	"carnet/internal/phone"
 	"carnet/internal/textfold"
 )
 
@@ -179,13 +180,9 @@ func searchTerms(text string) (match, prefix string) {
 	}
 	words := strings.Fields(folded)
 	if looksLikePhone(folded) {
-		// "06 12 34", "+33 6 12": the index holds the bare digits.
-		words = []string{strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' {
-				return r
-			}
-			return -1
-		}, folded)}
+		// "06 12 34", "+33 6 12": the index holds the bare digits, in the
+		// national form for French numbers.
+		words = []string{phone.SearchQuery(folded)}
 	}
 	var phrases []string
 	for _, w := range words {
