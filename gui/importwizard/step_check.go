@@ -34,7 +34,7 @@ type checkStep struct {
 	syncing                  bool
 	protectedKeys            []string // protected's options, as field keys
 
-	progress    *widget.ProgressBarInfinite
+	progress    *widget.ProgressBar
 	progressTxt *widget.Label
 	cancel      *widget.Button
 	runningBar  *fyne.Container
@@ -89,8 +89,7 @@ func newCheckStep(w *Wizard) *checkStep {
 		bold(tr("Protected fields (never overwritten)")), s.protected,
 		bold(tr("Other options")), s.groups, s.sources, s.balance)
 
-	s.progress = widget.NewProgressBarInfinite()
-	s.progress.Stop()
+	s.progress = widget.NewProgressBar()
 	s.progressTxt = widget.NewLabel("")
 	s.cancel = widget.NewButtonWithIcon(tr("Cancel"), theme.CancelIcon(), func() { s.task.stop(); s.stopped() })
 	s.runningBar = container.NewBorder(nil, nil, nil, s.cancel, container.NewVBox(s.progress, s.progressTxt))
@@ -231,7 +230,7 @@ func (s *checkStep) runCheck() {
 	req := s.w.request()
 	imp, lang := s.w.d.Importer, s.w.d.Lang
 	s.busy = true
-	s.progress.Start()
+	s.progress.SetValue(0)
 	s.progressTxt.SetText(tr("Checking every row…"))
 	s.runningBar.Show()
 	s.status.SetText("")
@@ -239,9 +238,15 @@ func (s *checkStep) runCheck() {
 	s.w.run.Go(func() {
 		plan, err := imp.Check(ctx, req, func(p importer.Progress) {
 			s.w.run.Do(func() {
-				if s.task.current(gen) {
-					s.progressTxt.SetText(tr("%s rows read · %s rows/s", count(p.Done, lang), count(int(p.Rate), lang)))
+				if !s.task.current(gen) {
+					return
 				}
+				if p.Estimate > 0 {
+					s.progress.SetValue(min(1, float64(p.Done)/float64(p.Estimate)))
+					s.progressTxt.SetText(tr("%s of about %s rows · %s rows/s", count(p.Done, lang), count(p.Estimate, lang), count(int(p.Rate), lang)))
+					return
+				}
+				s.progressTxt.SetText(tr("%s rows read · %s rows/s", count(p.Done, lang), count(int(p.Rate), lang)))
 			})
 		})
 		s.w.run.Do(func() {
@@ -249,7 +254,6 @@ func (s *checkStep) runCheck() {
 				return
 			}
 			s.busy = false
-			s.progress.Stop()
 			s.runningBar.Hide()
 			switch {
 			case errors.Is(err, context.Canceled):
@@ -271,7 +275,6 @@ func (s *checkStep) runCheck() {
 // stopped shows that the check was cancelled.
 func (s *checkStep) stopped() {
 	s.busy = false
-	s.progress.Stop()
 	s.runningBar.Hide()
 	s.status.Importance = widget.WarningImportance
 	s.status.SetText(tr("Check cancelled. Change an option or go back and come again to run it."))

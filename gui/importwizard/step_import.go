@@ -131,8 +131,11 @@ func (s *importStep) showProgress(p importer.Progress, total int, lang string) {
 	if s.state != importRunning {
 		return
 	}
-	if p.Total > 0 {
+	switch {
+	case p.Total > 0:
 		total = p.Total
+	case total == 0:
+		total = p.Estimate
 	}
 	text := tr("%s rows", count(p.Done, lang))
 	if total > 0 {

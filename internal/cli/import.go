@@ -120,7 +120,11 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	// Progress goes to a terminal only, on one line rewritten in place.
 	showProgress := !*f.json && isTerminal(env.Stderr)
 	progress := func(p importer.Progress) {
-		if showProgress {
+		switch {
+		case !showProgress:
+		case p.Estimate > 0:
+			fmt.Fprintf(env.Stderr, "\r%d / ~%d (%.0f%%, %.0f/s)\033[K", p.Done, p.Estimate, 100*float64(p.Done)/float64(p.Estimate), p.Rate)
+		default:
 			fmt.Fprintf(env.Stderr, "\r%d… (%.0f/s)\033[K", p.Done, p.Rate)
 		}
 	}

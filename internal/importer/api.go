@@ -268,8 +268,12 @@ type Plan struct {
 // Progress is reported during Check and Commit.
 type Progress struct {
 	Done  int     `json:"done"`  // rows read
-	Total int     `json:"total"` // 0 when unknown
+	Total int     `json:"total"` // 0 until the end
 	Rate  float64 `json:"rate"`  // rows per second
+	// Estimate is the row count foreseen from the share of the file read
+	// so far (bytes of a CSV, rows of a sheet), for a progress bar before
+	// Total is known; 0 until a percent of the file has been read.
+	Estimate int `json:"estimate"`
 }
 
 // Result is a committed import: its plan (counts and samples) and its

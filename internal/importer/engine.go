@@ -87,6 +87,9 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 	return res, nil
 }
 
+// progressEvery is how often progress is reported.
+var progressEvery = 100 * time.Millisecond
+
 // loop decides every row, in file order, as the pipeline delivers them.
 func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress)) error {
 	ctx, stop := context.WithCancel(ctx)
@@ -129,9 +132,14 @@ func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress
 			return b.err
 		}
 		if progress != nil {
-			if now := time.Now(); now.Sub(lastReport) >= 100*time.Millisecond {
+			if now := time.Now(); now.Sub(lastReport) >= progressEvery {
 				lastReport = now
-				progress(Progress{Done: run.plan.Counts.Rows, Rate: float64(run.plan.Counts.Rows) / now.Sub(started).Seconds()})
+				done := run.plan.Counts.Rows
+				p := Progress{Done: done, Rate: float64(done) / now.Sub(started).Seconds()}
+				if b.read >= 0.01 {
+					p.Estimate = max(done, int(float64(b.rowsRead)/b.read+0.5))
+				}
+				progress(p)
 			}
 		}
 	}
@@ -140,7 +148,7 @@ func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress
 	}
 	if progress != nil {
 		el := time.Since(started).Seconds()
-		progress(Progress{Done: run.plan.Counts.Rows, Total: run.plan.Counts.Rows, Rate: float64(run.plan.Counts.Rows) / max(el, 1e-9)})
+		progress(Progress{Done: run.plan.Counts.Rows, Total: run.plan.Counts.Rows, Estimate: run.plan.Counts.Rows, Rate: float64(run.plan.Counts.Rows) / max(el, 1e-9)})
 	}
 	return nil
 }

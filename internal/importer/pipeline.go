@@ -33,6 +33,10 @@ type batch struct {
 	lines []parsedLine
 	err   error         // reading stopped here (io.EOF excluded)
 	done  chan struct{} // closed once parsed
+	// read is the share of the file read once the batch was cut, and
+	// rowsRead the rows read by then (this batch's included).
+	read     float64
+	rowsRead int
 }
 
 // stream starts the reader and the workers; the writer receives batches in
@@ -62,6 +66,7 @@ func (run *run) stream(ctx context.Context, r sheet.Reader) (batches <-chan *bat
 		defer wg.Done()
 		defer close(ordered)
 		defer close(work)
+		rowsRead := 0
 		for {
 			b := &batch{done: make(chan struct{})}
 			for len(b.lines) < batchRows {
@@ -74,6 +79,8 @@ func (run *run) stream(ctx context.Context, r sheet.Reader) (batches <-chan *bat
 				}
 				b.lines = append(b.lines, parsedLine{row: row})
 			}
+			rowsRead += len(b.lines)
+			b.read, b.rowsRead = r.Progress(), rowsRead
 			last := b.err != nil || len(b.lines) < batchRows
 			select {
 			case work <- b:

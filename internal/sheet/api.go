@@ -142,6 +142,9 @@ type Reader interface {
 	// empty, or io.EOF at the end. After an error other than io.EOF (an
 	// *Error), the reader is done.
 	Next() (Row, error)
+	// Progress is the share of the file read so far, 0 to 1: bytes of a
+	// CSV file, rows of an XLSX sheet.
+	Progress() float64
 	Close() error
 }
 

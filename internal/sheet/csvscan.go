@@ -32,9 +32,11 @@ type scanner struct {
 	path     string
 	buf      []byte
 	pos, end int
-	eof      bool
-	readErr  error
-	err      error // sticky error: the scanner is done
+	// delivered counts the bytes read into buf, for consumed.
+	delivered int64
+	eof       bool
+	readErr   error
+	err       error // sticky error: the scanner is done
 
 	delim   byte
 	special [256]bool // bytes that stop the unquoted fast path
@@ -62,6 +64,7 @@ func (s *scanner) fill() bool {
 	for !s.eof {
 		n, err := s.r.Read(s.buf)
 		s.pos, s.end = 0, n
+		s.delivered += int64(n)
 		if err != nil {
 			s.eof = true
 			if !errors.Is(err, io.EOF) {
@@ -74,6 +77,9 @@ func (s *scanner) fill() bool {
 	}
 	return false
 }
+
+// consumed is how many bytes of text the records returned so far took.
+func (s *scanner) consumed() int64 { return s.delivered - int64(s.end-s.pos) }
 
 const (
 	stStart  = iota // start of a field: nothing but blanks read

@@ -18,6 +18,7 @@ type rawRow struct {
 type source interface {
 	next() (rawRow, error) // io.EOF at the end; blank rows included
 	close() error
+	position() (done, total int64) // how far next has gone, in the source's unit
 }
 
 // table is the Reader shared by every format: it samples the first rows,
@@ -112,6 +113,14 @@ func (t *table) Detected() Detected {
 }
 
 func (t *table) Header() []string { return append([]string(nil), t.header...) }
+
+func (t *table) Progress() float64 {
+	done, total := t.src.position()
+	if total <= 0 {
+		return 0
+	}
+	return min(1, max(0, float64(done)/float64(total)))
+}
 
 func (t *table) Next() (Row, error) {
 	if t.err != nil {

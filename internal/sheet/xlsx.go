@@ -20,7 +20,10 @@ type xlsxSource struct {
 	merges   mergeFill
 	pending  []rawRow // rows read while choosing the sheet
 	date1904 bool     // serials count from 1904-01-01 (old Mac Excel)
+	lastRow  int      // number of the sheet's last row (scanPart)
 }
+
+func (x *xlsxSource) position() (done, total int64) { return int64(x.line), int64(x.lastRow) }
 
 func (x *xlsxSource) next() (rawRow, error) {
 	if len(x.pending) > 0 {
@@ -104,7 +107,7 @@ func chooseSheet(path string, f *excelize.File, parts workbookParts, opt Options
 	normaliseNumberFormats(f)
 	if sst := parts.sharedStrings; sst != "" {
 		if zf, ok := parts.files[strings.ToLower(sst)]; ok && zf.UncompressedSize64 > MaxXMLInMemory {
-			if _, err := scanPart(path, parts, sst); err != nil {
+			if _, _, err := scanPart(path, parts, sst); err != nil {
 				return nil, det, err
 			}
 		}
@@ -182,7 +185,7 @@ func openSheet(path string, f *excelize.File, parts workbookParts, name string) 
 		strings.Contains(lower, "chartsheet") || strings.Contains(lower, "dialogsheet") || strings.Contains(lower, "macrosheet") {
 		return nil, errNoWorksheet(path)
 	}
-	merges, err := scanPart(path, parts, part)
+	merges, lastRow, err := scanPart(path, parts, part)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +194,7 @@ func openSheet(path string, f *excelize.File, parts workbookParts, name string) 
 		return nil, errNoWorksheet(path)
 	}
 	date1904 := f.WorkBook != nil && f.WorkBook.WorkbookPr != nil && f.WorkBook.WorkbookPr.Date1904
-	return &xlsxSource{path: path, f: f, rows: rows, merges: mergeFill{pending: merges}, date1904: date1904}, nil
+	return &xlsxSource{path: path, f: f, rows: rows, merges: mergeFill{pending: merges}, date1904: date1904, lastRow: lastRow}, nil
 }
 
 // probe reads up to the first non-blank row and keeps it for next.

@@ -19,11 +19,12 @@ type mergeRange struct{ top, left, bottom, right int }
 // (so that excelize never holds a zip bomb's giant token in memory) and
 // collects the merged ranges, which a worksheet stores after its rows.
 // The scan only looks for '<' and reads tag names, so it costs little next
-// to the XML parsing that follows.
-func scanPart(path string, wp workbookParts, name string) ([]mergeRange, error) {
+// to the XML parsing that follows. It also returns the number of the last
+// row, so that progress can be shown as a share of the sheet.
+func scanPart(path string, wp workbookParts, name string) ([]mergeRange, int, error) {
 	rc, _, err := wp.open(name)
 	if err != nil {
-		return nil, errDamaged(path, err)
+		return nil, 0, errDamaged(path, err)
 	}
 	defer rc.Close()
 	br := bufio.NewReaderSize(rc, 64<<10)
@@ -36,7 +37,7 @@ func scanPart(path string, wp workbookParts, name string) ([]mergeRange, error) 
 		chunk, err := br.ReadSlice('<')
 		gap += len(chunk)
 		if gap > maxTokenBytes {
-			return nil, errCellTooLarge(path, row, 0)
+			return nil, 0, errCellTooLarge(path, row, 0)
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
@@ -45,7 +46,7 @@ func scanPart(path string, wp workbookParts, name string) ([]mergeRange, error) 
 			break
 		}
 		if err != nil {
-			return nil, errDamaged(path, err)
+			return nil, 0, errDamaged(path, err)
 		}
 		gap = 0
 		head, _ := br.Peek(32)
@@ -64,7 +65,7 @@ func scanPart(path string, wp workbookParts, name string) ([]mergeRange, error) 
 		case "c":
 			if !closing {
 				if cells++; cells > MaxColumns {
-					return nil, errTooManyColumns(path, row)
+					return nil, 0, errTooManyColumns(path, row)
 				}
 			}
 		case "mergeCell":
@@ -74,7 +75,7 @@ func scanPart(path string, wp workbookParts, name string) ([]mergeRange, error) 
 		}
 	}
 	sort.SliceStable(merges, func(i, j int) bool { return merges[i].top < merges[j].top })
-	return merges, nil
+	return merges, row, nil
 }
 
 // tagName returns the local name of the tag starting at b (after '<').
