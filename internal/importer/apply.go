@@ -114,6 +114,11 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 			c.Code = code
 		}
 		c.CreatedAt, c.UpdatedAt = run.stamp, run.stamp
+		if len(run.plan.Rows) < run.maxRows {
+			// A sampled creation lists the fields it fills; the others
+			// are not looked at, which would cost every row of a big file.
+			rp.Changes = append(diff(&domain.Customer{}, c, pr), rp.Changes...)
+		}
 		if err := run.tx.InsertCustomer(ctx, c, storeOptions); err != nil {
 			return run.writeError(line, err, rp)
 		}
@@ -265,6 +270,14 @@ func sameValue(a, b any) bool {
 // displayField formats a value of field f for the change list: amounts
 // and percentages the French way, the rest by display.
 func displayField(f domain.FieldDef, v any) string {
+	if f.Key == "kind" {
+		switch v {
+		case string(domain.KindPerson):
+			return "Personne physique"
+		case string(domain.KindCompany):
+			return "Personne morale"
+		}
+	}
 	if n, ok := v.(int64); ok {
 		switch f.Type {
 		case domain.TypeMoney:

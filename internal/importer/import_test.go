@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"carnet/internal/domain"
+	"carnet/internal/format"
 	"carnet/internal/store"
 )
 
@@ -298,5 +299,33 @@ func TestTemplateImportsAsIs(t *testing.T) {
 				t.Errorf("template customer %+v", c)
 			}
 		})
+	}
+}
+
+// A creation in the check lists what the new customer will hold, as an
+// update lists what changes: the wizard shows both.
+func TestCheckListsTheFieldsOfACreation(t *testing.T) {
+	im, _ := newImporter(t)
+	path := writeFile(t, "new.csv", "Nom;Prénom;E-mail;Encours autorisé;Type\nDurand;Léa;lea@x.fr;1 500,00;Personne physique\n", false)
+	plan, err := im.Check(context.Background(), request(t, im, path), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Rows) != 1 || plan.Rows[0].Action != ActionCreate {
+		t.Fatalf("rows %+v", plan.Rows)
+	}
+	got := map[string]string{}
+	for _, ch := range plan.Rows[0].Changes {
+		got[ch.Field] = ch.New
+	}
+	want := map[string]string{"last_name": "Durand", "first_name": "Léa", "email": "lea@x.fr",
+		"credit_limit": format.Money(150000, "fr"), "kind": "Personne physique", "code": "C0000001"}
+	for f, v := range want {
+		if got[f] != v {
+			t.Errorf("%s: %q, want %q (all: %v)", f, got[f], v, got)
+		}
+	}
+	if _, ok := got["iban"]; ok {
+		t.Errorf("an empty field is listed: %v", got)
 	}
 }

@@ -12,7 +12,7 @@ import (
 // journal mode and synchronous setting stay as they are.
 //
 // The search index, too, is tuned for the bulk: it gathers more postings
-// in memory before writing a segment, and merges segments less eagerly
+// in memory before writing a segment (16 MB, not 1), and merges segments less eagerly
 // (a quarter less work per row on a million rows, measured with no
 // slower search). Both settings live in the index's own table, so they
 // belong to the transaction and EndBulk puts SQLite's defaults back.
@@ -43,7 +43,7 @@ func (t *Tx) EndBulk(ctx context.Context) error {
 const (
 	defaultHashSize  = 1 << 20
 	defaultAutomerge = 4
-	bulkHashSize     = 32 << 20
+	bulkHashSize     = 16 << 20
 	bulkAutomerge    = 8
 )
 
