@@ -185,7 +185,7 @@ func openSheet(path string, f *excelize.File, parts workbookParts, name string) 
 		strings.Contains(lower, "chartsheet") || strings.Contains(lower, "dialogsheet") || strings.Contains(lower, "macrosheet") {
 		return nil, errNoWorksheet(path)
 	}
-	merges, lastRow, err := scanPart(path, parts, part)
+	merges, lastRow, err := scanPartCached(path, parts, part)
 	if err != nil {
 		return nil, err
 	}

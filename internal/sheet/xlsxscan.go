@@ -51,7 +51,7 @@ func scanPart(path string, wp workbookParts, name string) ([]mergeRange, int, er
 		gap = 0
 		head, _ := br.Peek(32)
 		closing := len(head) > 0 && head[0] == '/'
-		switch tagName(head) {
+		switch string(tagName(head)) {
 		case "row":
 			if closing {
 				continue
@@ -79,17 +79,22 @@ func scanPart(path string, wp workbookParts, name string) ([]mergeRange, int, er
 }
 
 // tagName returns the local name of the tag starting at b (after '<').
-func tagName(b []byte) string {
+// It runs for every tag of a sheet, a few million for a big one, so it
+// neither allocates nor builds a set of stop bytes on each call.
+func tagName(b []byte) []byte {
 	b = bytes.TrimPrefix(b, []byte("/"))
-	end := bytes.IndexAny(b, " \t\r\n/>")
-	if end < 0 {
-		end = len(b)
+	end := len(b)
+	for i, c := range b {
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>' {
+			end = i
+			break
+		}
 	}
 	b = b[:end]
 	if i := bytes.IndexByte(b, ':'); i >= 0 {
 		b = b[i+1:]
 	}
-	return string(b)
+	return b
 }
 
 // readTag consumes the rest of a tag up to '>' and returns it (empty if the
