@@ -38,6 +38,7 @@ func (im *Importer) Commit(ctx context.Context, req Request, progress func(Progr
 
 func (im *Importer) execute(ctx context.Context, req Request, commit bool, progress func(Progress)) (*Result, error) {
 	started := time.Now()
+	defer relaxGC()()
 	r, err := openSheet(req.Path, req.Settings)
 	if err != nil {
 		return nil, err
