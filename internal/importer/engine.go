@@ -13,7 +13,7 @@ import (
 
 // bulkCacheKiB is SQLite's page cache during an import: large enough for
 // the customer indexes of a million-row file, well under the 300 MB bar.
-const bulkCacheKiB = 64 << 10
+const bulkCacheKiB = 40 << 10
 
 // errDryRun makes Store.Update roll the check's transaction back.
 var errDryRun = errors.New("dry run: rolled back")

@@ -18,7 +18,7 @@ import (
 // default pace, 7.7 s at 400 %).
 const (
 	importGCPercent = 400
-	importHeadroom  = 160 << 20
+	importHeadroom  = 96 << 20
 )
 
 var gcTuning struct {

@@ -45,7 +45,11 @@ func (t *Tx) EndBulk(ctx context.Context, commit bool) error {
 	if err := t.rebuildSortIndexes(ctx); err != nil {
 		return err
 	}
-	return t.searchIndexConfig(ctx, defaultHashSize, defaultAutomerge)
+	if err := t.searchIndexConfig(ctx, defaultHashSize, defaultAutomerge); err != nil {
+		return err
+	}
+	_, err := t.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", defaultCacheSize))
+	return err
 }
 
 // FTS5's defaults and the bulk settings (hashsize in bytes; automerge: how

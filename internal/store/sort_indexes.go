@@ -17,6 +17,9 @@ import (
 //
 // The indexes a lookup needs stay: the code's own (unique), the email's
 // (list order and key of the cascade), SIRET's and VAT's.
+// rebuildCacheKiB is the page cache while the indexes are built.
+const rebuildCacheKiB = 8 << 10
+
 var deferrableIndexes = []string{
 	"customers_sort_name", "customers_sort_code", "customers_sort_city",
 	"customers_sort_phone", "customers_sort_balance",
@@ -64,8 +67,17 @@ func (t *Tx) DeferSortIndexes(ctx context.Context) error {
 // SortIndexesDeferred reports whether DeferSortIndexes took effect.
 func (t *Tx) SortIndexesDeferred() bool { return t.deferred != nil }
 
-// rebuildSortIndexes creates again what DeferSortIndexes dropped.
+// rebuildSortIndexes creates again what DeferSortIndexes dropped. SQLite
+// sorts the keys in memory up to the page cache's size, then in runs on
+// disk: a smaller cache for the build keeps the import's peak memory
+// where the row loop had it.
 func (t *Tx) rebuildSortIndexes(ctx context.Context) error {
+	if len(t.deferred) == 0 {
+		return nil
+	}
+	if _, err := t.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", rebuildCacheKiB)); err != nil {
+		return err
+	}
 	for _, sql := range t.deferred {
 		if _, err := t.tx.ExecContext(ctx, sql); err != nil {
 			return fmt.Errorf("rebuild index: %w", err)
