@@ -10,6 +10,7 @@ import (
 
 	"carnet/internal/domain"
 	"carnet/internal/format"
+	"carnet/internal/phone"
 )
 
 // apply builds the customer the row describes (a copy of existing updated
@@ -276,6 +277,18 @@ func displayField(f domain.FieldDef, v any) string {
 			return "Personne physique"
 		case string(domain.KindCompany):
 			return "Personne morale"
+		}
+	}
+	switch x := v.(type) {
+	case []domain.Phone:
+		nums := make([]string, len(x))
+		for i, p := range x {
+			nums[i] = phone.National(p.Number)
+		}
+		return strings.Join(nums, ", ")
+	case string:
+		if f.Type == domain.TypePhone && x != "" {
+			return phone.National(x)
 		}
 	}
 	if n, ok := v.(int64); ok {

@@ -306,7 +306,7 @@ func TestTemplateImportsAsIs(t *testing.T) {
 // update lists what changes: the wizard shows both.
 func TestCheckListsTheFieldsOfACreation(t *testing.T) {
 	im, _ := newImporter(t)
-	path := writeFile(t, "new.csv", "Nom;Prénom;E-mail;Encours autorisé;Type\nDurand;Léa;lea@x.fr;1 500,00;Personne physique\n", false)
+	path := writeFile(t, "new.csv", "Nom;Prénom;E-mail;Encours autorisé;Type;Téléphone\nDurand;Léa;lea@x.fr;1 500,00;Personne physique;0612345678\n", false)
 	plan, err := im.Check(context.Background(), request(t, im, path), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -319,7 +319,8 @@ func TestCheckListsTheFieldsOfACreation(t *testing.T) {
 		got[ch.Field] = ch.New
 	}
 	want := map[string]string{"last_name": "Durand", "first_name": "Léa", "email": "lea@x.fr",
-		"credit_limit": format.Money(150000, "fr"), "kind": "Personne physique", "code": "C0000001"}
+		"credit_limit": format.Money(150000, "fr"), "kind": "Personne physique", "code": "C0000001",
+		"phones": "06 12 34 56 78"}
 	for f, v := range want {
 		if got[f] != v {
 			t.Errorf("%s: %q, want %q (all: %v)", f, got[f], v, got)
