@@ -25,6 +25,10 @@ import (
 // The benchmark runs each import in a child process (this test binary,
 // re-executed with CARNET_BENCH_CHILD set) so that its peak RSS is its own.
 func TestMain(m *testing.M) {
+	if v, err := strconv.ParseFloat(os.Getenv("CARNET_TEST_DEFER_FROM"), 64); err == nil {
+		deferIndexesFrom = v // the crash test's child defers the indexes early
+		indexesDeferred = func() { fmt.Fprintln(os.Stderr, "indexes deferred") }
+	}
 	if args := os.Getenv("CARNET_BENCH_CHILD"); args != "" {
 		os.Exit(benchChild(strings.Split(args, "\x1f")))
 	}

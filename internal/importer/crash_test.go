@@ -1,10 +1,13 @@
 package importer
 
 import (
+	"bufio"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,7 +16,8 @@ import (
 
 // A kill -9 in the middle of a commit leaves the database consistent and
 // the import not applied at all: one transaction, rolled back from the WAL
-// when the database is next opened.
+// when the database is next opened — list indexes included, which the
+// child has dropped to build them after the rows.
 func TestKillDuringCommit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("spawns a child process")
@@ -25,11 +29,32 @@ func TestKillDuringCommit(t *testing.T) {
 	}
 	db := filepath.Join(t.TempDir(), "crash.db")
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "CARNET_BENCH_CHILD="+db+"\x1f"+csvPath)
+	cmd.Env = append(os.Environ(), "CARNET_BENCH_CHILD="+db+"\x1f"+csvPath, "CARNET_TEST_DEFER_FROM=1000")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(1500 * time.Millisecond) // well into the rows, far from the end
+	// Kill once the child has dropped the list indexes, well into the rows
+	// and far from the end (however slow the machine or the race detector).
+	deferred := make(chan struct{})
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			if strings.Contains(sc.Text(), "indexes deferred") {
+				close(deferred)
+				break
+			}
+		}
+		io.Copy(io.Discard, stderr)
+	}()
+	select {
+	case <-deferred:
+	case <-time.After(2 * time.Minute):
+		t.Error("the child never deferred the list indexes")
+	}
 	cmd.Process.Kill()
 	cmd.Wait()
 
@@ -40,6 +65,9 @@ func TestKillDuringCommit(t *testing.T) {
 	defer svc.Close()
 	if v, err := svc.Store.IntegrityCheck(context.Background()); err != nil || v != "ok" {
 		t.Fatalf("integrity_check after kill: %q %v", v, err)
+	}
+	if n := count(t, svc, `SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'customers_sort_%'`); n != 6 {
+		t.Errorf("after kill: %d list indexes, want 6", n)
 	}
 	customers := count(t, svc, `SELECT count(*) FROM customers`)
 	imports := count(t, svc, `SELECT count(*) FROM imports`)
