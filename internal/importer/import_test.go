@@ -330,3 +330,43 @@ func TestCheckListsTheFieldsOfACreation(t *testing.T) {
 		t.Errorf("an empty field is listed: %v", got)
 	}
 }
+
+// A shop's customer numbers (1, 2, 3…) are small integers like Carnet's
+// IDs: in a directory that already holds customers 1 and 2, they must not
+// be taken for Carnet IDs and overwrite those two with the shop's people.
+// A file whose IDs do name its rows' customers (Carnet's own export) keeps
+// the ID column.
+func TestShopNumbersAreNotTakenForCarnetIDs(t *testing.T) {
+	im, svc := newImporter(t)
+	ctx := context.Background()
+	for _, c := range []*domain.Customer{
+		{Kind: domain.KindPerson, LastName: "Lefèvre", FirstName: "Hélène", Email: "helene@exemple.fr"},
+		{Kind: domain.KindPerson, LastName: "Bérard", FirstName: "François", Email: "francois@exemple.fr"},
+	} {
+		if err := svc.CreateCustomer(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shop := writeFile(t, "shop.csv", "Customer ID;Email;Last Name;First Name\n"+
+		"1;peter.pan@shop.com;Pan;Peter\n2;wendy@shop.com;Darling;Wendy\n3;john@shop.com;Doe;John\n", false)
+	req := request(t, im, shop)
+	if req.Mapping[0] != Ignore {
+		t.Fatalf("shop numbers mapped to %q", req.Mapping[0])
+	}
+	res := commit(t, im, req)
+	if res.Counts.Created != 3 || res.Counts.Updated != 0 {
+		t.Errorf("counts %+v: the shop's people must be new customers", res.Counts)
+	}
+	if c := customerByEmail(t, svc, "helene@exemple.fr"); c.LastName != "Lefèvre" {
+		t.Errorf("customer 1 became %s", c.LastName)
+	}
+
+	own := writeFile(t, "own.csv", "ID client;E-mail;Nom\n1;helene@exemple.fr;Lefèvre-Martin\n2;francois@exemple.fr;Bérard\n", false)
+	req = request(t, im, own)
+	if req.Mapping[0] != "id" {
+		t.Fatalf("Carnet's own IDs mapped to %q", req.Mapping[0])
+	}
+	if res := commit(t, im, req); res.Counts.Updated != 1 || res.Counts.Unchanged != 1 {
+		t.Errorf("round trip counts %+v", res.Counts)
+	}
+}

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"sort"
 	"strings"
@@ -46,20 +45,6 @@ func (im *Importer) Suggest(ctx context.Context, headers []string, sample [][]st
 		values := columnValues(sample, i)
 		s := suggestColumn(h, values)
 		s.Column = i
-		if s.Field == "id" {
-			known, err := im.knownIDs(ctx, values)
-			if err != nil {
-				return nil, "", err
-			}
-			if len(values) > 0 && known == 0 {
-				// A shop's or another program's customer numbers are not
-				// Carnet's IDs: matching on them would only give errors.
-				s = unknownSuggestion(h, domain.Message{
-					FR: "Ces numéros ne sont pas des ID Carnet : colonne ignorée (ou champ personnalisé)",
-					EN: "These numbers are not Carnet IDs: column ignored (or a custom field)"})
-				s.Column = i
-			}
-		}
 		if s.Field != "" && s.Field != "phones" && !strings.HasPrefix(s.Field, domain.CustomPrefix) {
 			if j, dup := used[s.Field]; dup {
 				// Keep the surer of the two; the other becomes a custom field
@@ -79,6 +64,9 @@ func (im *Importer) Suggest(ctx context.Context, headers []string, sample [][]st
 			}
 		}
 		out[i] = s
+	}
+	if err := im.checkIDColumn(ctx, out, sample); err != nil {
+		return nil, "", err
 	}
 	return out, "", nil
 }
@@ -195,24 +183,81 @@ func similarity(a, b string) float64 {
 	return 2 * float64(common) / float64(len(ta)+len(tb))
 }
 
-// knownIDs counts the sample values that are IDs of existing customers.
-func (im *Importer) knownIDs(ctx context.Context, values []string) (int, error) {
-	n := 0
+// checkIDColumn keeps a column suggested as Carnet's internal ID only if
+// its numbers name the customers the rows describe. A shop's or another
+// program's customer numbers (PrestaShop's "Customer ID" 1, 2, 3…) are
+// small integers too, and in a young directory they are also Carnet IDs —
+// of other customers, whom matching on them would overwrite. So the
+// customers the sample's numbers find must share the row's e-mail, code or
+// name, at least for half the rows that carry one; none found at all, the
+// numbers are not Carnet's either.
+func (im *Importer) checkIDColumn(ctx context.Context, out []Suggestion, sample [][]string) error {
+	idCol := -1
+	identity := map[string]int{} // email, code, last_name, company_name → column
+	for i, s := range out {
+		switch s.Field {
+		case "id":
+			idCol = i
+		case "email", "code", "last_name", "company_name":
+			identity[s.Field] = i
+		}
+	}
+	if idCol < 0 {
+		return nil
+	}
+	var known, compared, agree int
 	err := im.svc.Store.View(ctx, func(tx *store.Tx) error {
-		for _, v := range values {
-			cv, p := parseCell("id", v, "")
+		for _, row := range sample {
+			if idCol >= len(row) {
+				continue
+			}
+			cv, p := parseCell("id", row[idCol], "")
 			if p.IsError() || cv.empty {
 				continue
 			}
-			var one int
-			err := tx.SQL().QueryRowContext(ctx, `SELECT 1 FROM customers WHERE id = ?`, cv.v).Scan(&one)
-			if err == nil {
-				n++
-			} else if !errors.Is(err, sql.ErrNoRows) {
+			c, err := tx.CustomerBy(ctx, "id", cv.v)
+			if errors.Is(err, domain.ErrNotFound) {
+				continue
+			}
+			if err != nil {
 				return err
+			}
+			known++
+			seen, same := false, false
+			for field, col := range identity {
+				if col >= len(row) || strings.TrimSpace(row[col]) == "" {
+					continue
+				}
+				seen = true
+				if fold(row[col]) == fold(c.Get(field).(string)) {
+					same = true
+				}
+			}
+			if seen {
+				compared++
+				if same {
+					agree++
+				}
 			}
 		}
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return err
+	}
+	h := out[idCol].Header
+	switch {
+	case len(columnValues(sample, idCol)) > 0 && known == 0:
+		out[idCol] = unknownSuggestion(h, domain.Message{
+			FR: "Ces numéros ne sont pas des ID Carnet : colonne ignorée (ou champ personnalisé)",
+			EN: "These numbers are not Carnet IDs: column ignored (or a custom field)"})
+	case compared > 0 && 2*agree < compared:
+		out[idCol] = unknownSuggestion(h, domain.Message{
+			FR: "Ces numéros désignent dans Carnet d'autres clients (e-mail, code ou nom différents) : colonne ignorée pour ne pas les écraser",
+			EN: "In Carnet these numbers are other customers (different e-mail, code or name): column ignored so as not to overwrite them"})
+	default:
+		return nil
+	}
+	out[idCol].Column = idCol
+	return nil
 }
