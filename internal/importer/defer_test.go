@@ -111,3 +111,31 @@ func TestDeferredIndexesSurviveCancelAndCheck(t *testing.T) {
 		t.Errorf("%d customers after a cancelled import", n)
 	}
 }
+
+// Cancel from another goroutine — the wizard's button — reports the cancel
+// whatever statement it interrupts, and leaves nothing written.
+func TestCancelFromAnotherGoroutineIsReportedAsCancel(t *testing.T) {
+	path, err := benchCSV(t.TempDir(), 6000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for run := range 6 {
+		im, svc := newImporter(t)
+		req := request(t, im, path)
+		ctx, cancel := context.WithCancel(context.Background())
+		req.OnRow = func(rp RowPlan) error {
+			if rp.Line == 2000+run*97 {
+				go cancel()
+			}
+			return nil
+		}
+		_, err := im.Commit(ctx, req, nil)
+		cancel()
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("run %d: %v, want the cancel", run, err)
+		}
+		if n := count(t, svc, `SELECT count(*) FROM customers`); n != 0 {
+			t.Fatalf("run %d: %d customers written", run, n)
+		}
+	}
+}
