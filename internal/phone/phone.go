@@ -112,8 +112,10 @@ func National(e164 string) string {
 }
 
 // trunkCountries are the country codes whose numbers people write in the
-// national form, 0 then the rest: France and the overseas departments.
-var trunkCountries = []string{"33", "590", "594", "596", "262", "508"}
+// national form, 0 then the nine digits: France and the overseas
+// departments (Saint-Pierre-et-Miquelon, +508, has six-digit numbers
+// written without a 0, so it is not one of them).
+var trunkCountries = []string{"33", "590", "594", "596", "262"}
 
 // SearchForm returns the digits the search index keeps for a number: the
 // national form 0612345678 for France and the overseas departments (what
@@ -132,7 +134,8 @@ func SearchForm(e164 string) string {
 
 // SearchQuery returns the digits to look for when a user types a number:
 // an international prefix of those countries (+33, 0033, +33 (0)) becomes
-// the national 0, as SearchForm stores it.
+// the national 0, as SearchForm stores it, and so does a whole number
+// typed without its + (33612345678).
 func SearchQuery(typed string) string {
 	d := onlyDigits(typed)
 	t := strings.TrimSpace(typed)
@@ -141,6 +144,11 @@ func SearchQuery(typed string) string {
 	case strings.HasPrefix(d, "00"):
 		d = d[2:]
 	default:
+		// A whole E.164 number without its + (copied from a wa.me link):
+		// no national number is that long, so it cannot be a part of one.
+		if national := SearchForm("+" + d); national != d {
+			return national
+		}
 		return d
 	}
 	for _, cc := range trunkCountries {
