@@ -22,6 +22,9 @@ import (
 func (t *Tx) BeginBulk(ctx context.Context, cacheKiB int) error {
 	t.groupIDs = map[string]int64{}
 	if cacheKiB > 0 {
+		// Store.Update puts the cache back once the transaction is over,
+		// however it ends: the size belongs to the pooled connection.
+		t.cacheChanged = true
 		if _, err := t.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", cacheKiB)); err != nil {
 			return err
 		}
@@ -29,15 +32,12 @@ func (t *Tx) BeginBulk(ctx context.Context, cacheKiB int) error {
 	return t.searchIndexConfig(ctx, bulkHashSize, bulkAutomerge)
 }
 
-// EndBulk puts the page cache back and, when the transaction is to be
-// committed, the search index's settings and any deferred index (a
-// rollback restores both by itself, and rebuilding indexes it will throw
-// away would only make a dry run slower).
+// EndBulk puts back, when the transaction is to be committed, the search
+// index's settings and any deferred index (a rollback restores both by
+// itself, and rebuilding indexes it will throw away would only make a dry
+// run slower).
 func (t *Tx) EndBulk(ctx context.Context, commit bool) error {
 	t.groupIDs = nil
-	if _, err := t.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", defaultCacheSize)); err != nil {
-		return err
-	}
 	if !commit {
 		t.deferred = nil
 		return nil
@@ -45,11 +45,7 @@ func (t *Tx) EndBulk(ctx context.Context, commit bool) error {
 	if err := t.rebuildSortIndexes(ctx); err != nil {
 		return err
 	}
-	if err := t.searchIndexConfig(ctx, defaultHashSize, defaultAutomerge); err != nil {
-		return err
-	}
-	_, err := t.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", defaultCacheSize))
-	return err
+	return t.searchIndexConfig(ctx, defaultHashSize, defaultAutomerge)
 }
 
 // FTS5's defaults and the bulk settings (hashsize in bytes; automerge: how

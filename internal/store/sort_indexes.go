@@ -75,6 +75,7 @@ func (t *Tx) rebuildSortIndexes(ctx context.Context) error {
 	if len(t.deferred) == 0 {
 		return nil
 	}
+	t.cacheChanged = true
 	if _, err := t.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", rebuildCacheKiB)); err != nil {
 		return err
 	}

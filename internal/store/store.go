@@ -158,6 +158,13 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	// was in flight is never kept for the new data.
 	s.generation.Add(1)
 	defer s.generation.Add(1)
+	defer func() {
+		if tx.cacheChanged {
+			// Whatever ended the transaction (a cancel rolls it back under
+			// our feet), the connection gets its own cache size back.
+			s.write.ExecContext(context.Background(), fmt.Sprintf("PRAGMA cache_size = %d", defaultCacheSize))
+		}
+	}()
 	if err := fn(tx); err != nil {
 		sqlTx.Rollback()
 		return err
@@ -194,6 +201,8 @@ type Tx struct {
 	// deferred holds the CREATE INDEX statements of the indexes
 	// DeferSortIndexes dropped, for EndBulk.
 	deferred []string
+	// cacheChanged: BeginBulk changed the connection's page cache.
+	cacheChanged bool
 }
 
 // SQL exposes the underlying transaction to the other internal packages
