@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -20,7 +21,7 @@ type mergeRange struct{ top, left, bottom, right int }
 // collects the merged ranges, which a worksheet stores after its rows.
 // The scan only looks for '<' and reads tag names, so it costs little next
 // to the XML parsing that follows. It also returns the number of the last
-// row, so that progress can be shown as a share of the sheet.
+// row holding a cell, so that progress can be shown as a share of the sheet.
 func scanPart(path string, wp workbookParts, name string) ([]mergeRange, int, error) {
 	rc, _, err := wp.open(name)
 	if err != nil {
@@ -32,7 +33,9 @@ func scanPart(path string, wp workbookParts, name string) ([]mergeRange, int, er
 		merges     []mergeRange
 		gap        int
 		row, cells int
+		lastFilled int // last row with a cell: Excel writes empty formatted rows down to 1,048,576
 	)
+	partScans.Add(1)
 	for {
 		chunk, err := br.ReadSlice('<')
 		gap += len(chunk)
@@ -67,6 +70,7 @@ func scanPart(path string, wp workbookParts, name string) ([]mergeRange, int, er
 				if cells++; cells > MaxColumns {
 					return nil, 0, errTooManyColumns(path, row)
 				}
+				lastFilled = row
 			}
 		case "mergeCell":
 			if m, ok := parseRef(attrValue(readTag(br), "ref")); ok && m.bottom > m.top && len(merges) < maxMergedRanges {
@@ -75,8 +79,11 @@ func scanPart(path string, wp workbookParts, name string) ([]mergeRange, int, er
 		}
 	}
 	sort.SliceStable(merges, func(i, j int) bool { return merges[i].top < merges[j].top })
-	return merges, row, nil
+	return merges, lastFilled, nil
 }
+
+// partScans counts scanPart's runs (tests see the cache at work).
+var partScans atomic.Int64
 
 // tagName returns the local name of the tag starting at b (after '<').
 // It runs for every tag of a sheet, a few million for a big one, so it

@@ -3,6 +3,7 @@ package sheet
 import (
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -10,15 +11,19 @@ import (
 // A workbook is opened several times in one session — the wizard's
 // preview, its check, the import — and the pre-scan of a big sheet costs
 // about as much as reading it (a second for 200,000 rows). The last few
-// scans are kept, keyed by the file's size and time of change, so an
-// unchanged file is scanned once.
+// scans are kept, keyed by the file's size and time of change and by the
+// part's checksum and compressed size in the zip directory (a copy that
+// kept the time, or a coarse file system, cannot pass an other sheet off
+// as the one scanned), so an unchanged file is scanned once.
 const scanCacheSize = 4
 
 type scanKey struct {
-	path string
-	size int64
-	mod  time.Time
-	part string
+	path       string
+	size       int64
+	mod        time.Time
+	part       string
+	crc        uint32
+	compressed uint64
 }
 
 type scanEntry struct {
@@ -40,6 +45,9 @@ func scanPartCached(path string, wp workbookParts, name string) ([]mergeRange, i
 		return scanPart(path, wp, name)
 	}
 	key := scanKey{path: path, size: st.Size(), mod: st.ModTime(), part: name}
+	if zf, ok := wp.files[strings.ToLower(name)]; ok {
+		key.crc, key.compressed = zf.CRC32, zf.CompressedSize64
+	}
 	scanCache.Lock()
 	for _, e := range scanCache.entries {
 		if e.key == key {

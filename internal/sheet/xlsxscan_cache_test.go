@@ -51,8 +51,12 @@ func TestChangedWorkbookIsScannedAgain(t *testing.T) {
 	if h, half := read(); h != 2 || half != 1 { // row 3 of 4: past half
 		t.Fatalf("first version: header row %d, half-way at data row %d", h, half)
 	}
-	if h, _ := read(); h != 2 { // from the cache
+	scans := partScans.Load()
+	if h, _ := read(); h != 2 {
 		t.Fatalf("first version again: header row %d", h)
+	}
+	if n := partScans.Load() - scans; n != 0 {
+		t.Errorf("an unchanged workbook was scanned %d more time(s)", n)
 	}
 	time.Sleep(10 * time.Millisecond)
 	save(false, 300)
@@ -66,4 +70,36 @@ func TestChangedWorkbookIsScannedAgain(t *testing.T) {
 func cellName(col, row int) string {
 	name, _ := excelize.CoordinatesToCellName(col, row)
 	return name
+}
+
+// Excel and LibreOffice write formatted empty rows far below the data;
+// progress counts to the last row holding a cell.
+func TestProgressIgnoresEmptyFormattedRows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "formatted.xlsx")
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Code", "Nom"})
+	for i := 2; i <= 301; i++ {
+		f.SetSheetRow("Sheet1", cellName(1, i), &[]any{i, "Nom"})
+	}
+	f.SetRowHeight("Sheet1", 60000, 30) // an empty row with a format
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	n, half := 0, 0.0
+	for ; ; n++ {
+		if _, err := r.Next(); err != nil {
+			break
+		}
+		if n == 150 {
+			half = r.Progress()
+		}
+	}
+	if n != 300 || half < 0.4 || half > 0.6 {
+		t.Errorf("%d rows, progress %v half-way; want 300 rows and about 0.5", n, half)
+	}
 }
