@@ -48,10 +48,7 @@ func TestBigImportBuildsListIndexesAfterItsRows(t *testing.T) {
 	deferred := lowerDeferThreshold(t)
 	im, svc := newImporter(t)
 	before := schema(t, svc)
-	path, err := benchCSV(t.TempDir(), 5000)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path := bigCSV(t, 5000)
 	res := commit(t, im, request(t, im, path))
 	if *deferred != 1 || res.Counts.Created != 5000 {
 		t.Fatalf("deferred %d times, counts %+v", *deferred, res.Counts)
@@ -83,10 +80,7 @@ func TestDeferredIndexesSurviveCancelAndCheck(t *testing.T) {
 	deferred := lowerDeferThreshold(t)
 	im, svc := newImporter(t)
 	before := schema(t, svc)
-	path, err := benchCSV(t.TempDir(), 5000)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path := bigCSV(t, 5000)
 	req := request(t, im, path)
 	if _, err := im.Check(context.Background(), req, nil); err != nil {
 		t.Fatal(err)
@@ -115,10 +109,7 @@ func TestDeferredIndexesSurviveCancelAndCheck(t *testing.T) {
 // Cancel from another goroutine — the wizard's button — reports the cancel
 // whatever statement it interrupts, and leaves nothing written.
 func TestCancelFromAnotherGoroutineIsReportedAsCancel(t *testing.T) {
-	path, err := benchCSV(t.TempDir(), 6000)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path := bigCSV(t, 6000)
 	for run := range 6 {
 		im, svc := newImporter(t)
 		req := request(t, im, path)
@@ -138,4 +129,14 @@ func TestCancelFromAnotherGoroutineIsReportedAsCancel(t *testing.T) {
 			t.Fatalf("run %d: %d customers written", run, n)
 		}
 	}
+}
+
+// bigCSV writes the benchmark's realistic file of n customers.
+func bigCSV(t *testing.T, n int) string {
+	t.Helper()
+	path, err := benchCSV(t.TempDir(), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

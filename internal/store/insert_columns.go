@@ -6,6 +6,8 @@ import (
 	"math/bits"
 	"strings"
 	"sync"
+
+	"carnet/internal/domain"
 )
 
 // A new customer is inserted with only the columns that hold something:
@@ -89,21 +91,14 @@ func (t *Tx) insertCustomerRow(ctx context.Context, args []any) (sql.Result, err
 	return t.exec(ctx, query, bound...)
 }
 
-// isDefault reports whether a column value equals the column's DEFAULT.
+// isDefault reports whether a column value equals the column's DEFAULT:
+// the zero value of its type, or NULL for the marketing source.
 func isDefault(v any) bool {
 	switch x := v.(type) {
-	case nil:
-		return true
-	case string:
-		return x == ""
-	case int64:
-		return x == 0
-	case int:
-		return x == 0
-	case bool:
-		return !x
 	case sql.NullInt64:
 		return !x.Valid
+	case int:
+		return x == 0
 	}
-	return false
+	return domain.IsZeroValue(v)
 }
