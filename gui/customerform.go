@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"sort"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -169,14 +170,28 @@ func (f *customerForm) submit() {
 	svc := f.u.svc
 	f.u.work.Go(func() {
 		ctx := context.Background()
+		// A save waits while an import or its check holds the database
+		// (one writer): say so rather than leave a greyed-out button.
+		slow := time.AfterFunc(saveWaitNotice, func() {
+			f.u.work.Do(func() {
+				if !f.save.Disabled() {
+					return
+				}
+				f.errors.Importance = widget.WarningImportance
+				f.errors.SetText(lang.L("Waiting for the import under way to finish: your changes will be saved then."))
+				f.errors.Show()
+			})
+		})
 		var err error
 		if c.ID == 0 {
 			err = svc.CreateCustomer(ctx, c)
 		} else {
 			err = svc.UpdateCustomer(ctx, c)
 		}
+		slow.Stop()
 		f.u.work.Do(func() {
 			f.save.Enable()
+			f.errors.Hide()
 			if err != nil {
 				f.showErrors([]string{domain.UserMessage(err, uiLang)})
 				return
@@ -187,7 +202,11 @@ func (f *customerForm) submit() {
 	})
 }
 
+// saveWaitNotice is how long a save may take before the form says why.
+var saveWaitNotice = 1500 * time.Millisecond
+
 func (f *customerForm) showErrors(msgs []string) {
+	f.errors.Importance = widget.DangerImportance
 	text := ""
 	for i, m := range msgs {
 		if i > 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -228,5 +229,44 @@ func TestShortcuts(t *testing.T) {
 	u.settle(t)
 	if u.lastForm == nil || !strings.Contains(u.windowTexts(), "Nouveau client") {
 		t.Fatal("Ctrl+N did not open a new customer form")
+	}
+}
+
+// While an import holds the database, Save waits; the form says why, and
+// saves once the import is over.
+func TestSaveDuringAnImportSaysItWaits(t *testing.T) {
+	defer func(old time.Duration) { saveWaitNotice = old }(saveWaitNotice)
+	saveWaitNotice = 50 * time.Millisecond
+	u := newTestUI(t)
+	held, release := make(chan struct{}), make(chan struct{})
+	go u.svc.Store.Update(context.Background(), func(tx *store.Tx) error {
+		close(held) // the import's transaction, as long as release is open
+		<-release
+		return nil
+	})
+	<-held
+	u.act(func() { u.openNewCustomer() })
+	u.settle(t) // the form's lists load from the read connections
+	f := u.lastForm
+	u.act(func() { test.Type(f.fields.lastName, "Lambert") })
+	u.act(func() { test.Tap(f.save) })
+	var text string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		u.act(func() {
+			if f.errors.Visible() {
+				text = f.errors.Text
+			}
+		})
+		if text != "" {
+			break
+		}
+	}
+	if !strings.Contains(text, "En attente de la fin de l’importation") {
+		t.Errorf("while the import runs the form says %q", text)
+	}
+	close(release)
+	u.settle(t)
+	if n, err := u.svc.Count(context.Background(), store.Query{Text: "lambert"}); err != nil || n != 1 {
+		t.Errorf("after the import: %d customers named Lambert, %v", n, err)
 	}
 }
