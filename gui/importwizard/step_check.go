@@ -260,8 +260,7 @@ func (s *checkStep) runCheck() {
 				s.stopped()
 				return
 			case err != nil:
-				s.status.Importance = widget.DangerImportance
-				s.status.SetText(userMessage(err, lang))
+				say(s.status, widget.DangerImportance, userMessage(err, lang))
 				s.w.plan = nil
 			default:
 				s.w.plan = plan
@@ -276,8 +275,7 @@ func (s *checkStep) runCheck() {
 func (s *checkStep) stopped() {
 	s.busy = false
 	s.runningBar.Hide()
-	s.status.Importance = widget.WarningImportance
-	s.status.SetText(tr("Check cancelled. Change an option or go back and come again to run it."))
+	say(s.status, widget.WarningImportance, tr("Check cancelled. Change an option or go back and come again to run it."))
 	s.w.updateNav()
 }
 
@@ -304,15 +302,13 @@ func (s *checkStep) showPlan() {
 		for _, r := range p.Refused {
 			lines = append(lines, problemText(r, lang))
 		}
-		s.status.Importance = widget.DangerImportance
-		s.status.SetText(strings.Join(lines, "\n"))
+		say(s.status, widget.DangerImportance, strings.Join(lines, "\n"))
 	case c.Errors > 0:
 		s.status.Importance = widget.WarningImportance
 		s.status.SetText(tr("Rows in error: %s of %s. They will be left out: fix them in the file, or export them, fix them and import them afterwards.",
 			count(c.Errors, lang), count(c.Rows, lang)))
 	default:
-		s.status.Importance = widget.SuccessImportance
-		s.status.SetText(tr("%s rows checked: no error. Nothing has been written yet.", count(c.Rows, lang)))
+		say(s.status, widget.SuccessImportance, tr("%s rows checked: no error. Nothing has been written yet.", count(c.Rows, lang)))
 	}
 
 	s.changes.Objects = nil
@@ -482,12 +478,10 @@ func (s *checkStep) exportErrors(out io.WriteCloser, name string) {
 		s.w.run.Do(func() {
 			s.export.Enable()
 			if err != nil {
-				s.status.Importance = widget.DangerImportance
-				s.status.SetText(userMessage(err, lang))
+				say(s.status, widget.DangerImportance, userMessage(err, lang))
 				return
 			}
-			s.status.Importance = widget.SuccessImportance
-			s.status.SetText(tr("%s rows in error written to %s, with an “Erreur” column: fix them there and import that file.", count(n, lang), filepath.Base(name)))
+			say(s.status, widget.SuccessImportance, tr("%s rows in error written to %s, with an “Erreur” column: fix them there and import that file.", count(n, lang), filepath.Base(name)))
 		})
 	})
 }

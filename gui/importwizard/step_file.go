@@ -95,8 +95,7 @@ func (s *fileStep) openDialog() {
 
 // reading shows that path is being read.
 func (s *fileStep) reading(path string) {
-	s.status.Importance = widget.MediumImportance
-	s.status.SetText(tr("Reading %s…", filepath.Base(path)))
+	say(s.status, widget.MediumImportance, tr("Reading %s…", filepath.Base(path)))
 	s.spinner.Show()
 	s.spinner.Start()
 }
@@ -152,12 +151,10 @@ func shortDir(p string) string {
 // templateSaved says where the template went, or why it did not.
 func (s *fileStep) templateSaved(name string, err error) {
 	if err != nil {
-		s.status.Importance = widget.DangerImportance
-		s.status.SetText(userMessage(err, s.w.d.Lang))
+		say(s.status, widget.DangerImportance, userMessage(err, s.w.d.Lang))
 		return
 	}
-	s.status.Importance = widget.SuccessImportance
-	s.status.SetText(tr("Template saved: %s. Fill it in, then drop it here.", name))
+	say(s.status, widget.SuccessImportance, tr("Template saved: %s. Fill it in, then drop it here.", name))
 }
 
 func baseName(p string) string { return filepath.Base(p) }

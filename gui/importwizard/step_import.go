@@ -179,18 +179,15 @@ func (s *importStep) finished(res *importer.Result, ids []int64, err error) {
 	case errors.Is(err, context.Canceled):
 		s.state = importCancelled
 		s.title.SetText(tr("Import cancelled"))
-		s.message.Importance = widget.WarningImportance
-		s.message.SetText(tr("Nothing was written: the customer file is exactly as it was before."))
+		say(s.message, widget.WarningImportance, tr("Nothing was written: the customer file is exactly as it was before."))
 	case err != nil:
 		s.state = importFailed
 		s.title.SetText(tr("The import failed"))
-		s.message.Importance = widget.DangerImportance
-		s.message.SetText(userMessage(err, lang) + "\n" + tr("Nothing was written: the customer file is exactly as it was before."))
+		say(s.message, widget.DangerImportance, userMessage(err, lang)+"\n"+tr("Nothing was written: the customer file is exactly as it was before."))
 	case len(res.Refused) > 0:
 		s.state = importFailed
 		s.title.SetText(tr("The import failed"))
-		s.message.Importance = widget.DangerImportance
-		s.message.SetText(problemText(res.Refused[0], lang))
+		say(s.message, widget.DangerImportance, problemText(res.Refused[0], lang))
 	default:
 		s.state = importDone
 		s.result, s.ids = res, ids
@@ -205,8 +202,7 @@ func (s *importStep) finished(res *importer.Result, ids []int64, err error) {
 		}
 		msg := tr("%s rows read in %s. You can undo this import from the list of past imports on step 1.",
 			count(c.Rows, lang), seconds(res.Duration, lang))
-		s.message.Importance = widget.SuccessImportance
-		s.message.SetText(msg)
+		say(s.message, widget.SuccessImportance, msg)
 		s.toCheck.Hide()
 		if s.w.d.ShowClients != nil && len(ids) > 0 {
 			s.show.Show()

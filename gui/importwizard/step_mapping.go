@@ -69,11 +69,9 @@ func (s *mappingStep) enter() {
 		return
 	}
 	if p.Profile != "" {
-		s.profile.Importance = widget.SuccessImportance
-		s.profile.SetText(tr("Profile “%s” recognised: its mapping is applied. Check it and go on.", p.Profile))
+		say(s.profile, widget.SuccessImportance, tr("Profile “%s” recognised: its mapping is applied. Check it and go on.", p.Profile))
 	} else {
-		s.profile.Importance = widget.MediumImportance
-		s.profile.SetText(tr("Each column gets the field Carnet suggests. Fix the ones that are wrong; save the mapping as a profile and it is chosen automatically next time."))
+		say(s.profile, widget.MediumImportance, tr("Each column gets the field Carnet suggests. Fix the ones that are wrong; save the mapping as a profile and it is chosen automatically next time."))
 	}
 	if !s.built {
 		s.build()
@@ -275,8 +273,7 @@ func (s *mappingStep) blocked() string {
 func (s *mappingStep) saveProfile() {
 	name := s.profileName()
 	if name == "" || s.w.preview == nil {
-		s.saved.Importance = widget.WarningImportance
-		s.saved.SetText(tr("Type a name for the profile."))
+		say(s.saved, widget.WarningImportance, tr("Type a name for the profile."))
 		return
 	}
 	prof := importer.Profile{Name: name, Fingerprint: s.w.preview.Fingerprint,
@@ -289,12 +286,10 @@ func (s *mappingStep) saveProfile() {
 		s.w.run.Do(func() {
 			s.save.Enable()
 			if err != nil {
-				s.saved.Importance = widget.DangerImportance
-				s.saved.SetText(userMessage(err, lang))
+				say(s.saved, widget.DangerImportance, userMessage(err, lang))
 				return
 			}
-			s.saved.Importance = widget.SuccessImportance
-			s.saved.SetText(tr("Profile “%s” saved: it will be chosen automatically for files with these columns.", name))
+			say(s.saved, widget.SuccessImportance, tr("Profile “%s” saved: it will be chosen automatically for files with these columns.", name))
 		})
 	})
 }

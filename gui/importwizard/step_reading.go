@@ -172,13 +172,11 @@ func (s *readingStep) changed(set func(*importer.Settings)) {
 		return
 	}
 	set(&s.w.settings)
-	s.status.Importance = widget.MediumImportance
-	s.status.SetText(tr("Reading the file…"))
+	say(s.status, widget.MediumImportance, tr("Reading the file…"))
 	s.w.loadPreview(func(err error) {
 		s.err = err
 		if err != nil {
-			s.status.Importance = widget.DangerImportance
-			s.status.SetText(userMessage(err, s.w.d.Lang))
+			say(s.status, widget.DangerImportance, userMessage(err, s.w.d.Lang))
 		}
 		if s.w.current == stepReading {
 			s.enter()
@@ -245,8 +243,7 @@ func (s *readingStep) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	r := p.Rows[id.Row]
 	if id.Col == 0 {
-		l.Importance = widget.LowImportance
-		l.SetText(strconv.Itoa(r.Line))
+		say(l, widget.LowImportance, strconv.Itoa(r.Line))
 		return
 	}
 	l.Importance = widget.MediumImportance

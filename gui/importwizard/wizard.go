@@ -303,3 +303,10 @@ func cloneOptions(o importer.Options) importer.Options {
 	o.ExcludeLines = append([]int(nil), o.ExcludeLines...)
 	return o
 }
+
+// say shows text on a status label with the importance that colours it
+// (success, warning, danger…).
+func say(l *widget.Label, imp widget.Importance, text string) {
+	l.Importance = imp
+	l.SetText(text)
+}

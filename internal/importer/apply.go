@@ -100,11 +100,6 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 		if err := run.tx.UpdateCustomer(ctx, c, storeOptions); err != nil {
 			return run.writeError(line, err, rp)
 		}
-		if err := run.journalChange(ctx, c.ID, before); err != nil {
-			return err
-		}
-		run.codes.Reserve(c.Code)
-		run.lookup.wrote(before, c)
 	default:
 		rp.Action = ActionCreate
 		if c.Code == "" {
@@ -123,12 +118,14 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 		if err := run.tx.InsertCustomer(ctx, c, storeOptions); err != nil {
 			return run.writeError(line, err, rp)
 		}
-		if err := run.journalChange(ctx, c.ID, nil); err != nil {
-			return err
-		}
-		run.codes.Reserve(c.Code)
-		run.lookup.wrote(nil, c)
 	}
+	// Written (before is nil for a creation): journal it, and tell the
+	// code allocator and the batch lookup what the customer now holds.
+	if err := run.journalChange(ctx, c.ID, before); err != nil {
+		return err
+	}
+	run.codes.Reserve(c.Code)
+	run.lookup.wrote(before, c)
 	rp.CustomerID, rp.Code = c.ID, c.Code
 	run.touched.set(c.ID, line)
 	if delta != 0 {

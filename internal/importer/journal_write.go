@@ -58,7 +58,7 @@ func (run *run) journalChange(ctx context.Context, id int64, before *domain.Cust
 		}
 		image = sql.NullString{String: string(b), Valid: true}
 	}
-	st, err := run.lookup.prepared(ctx, `INSERT INTO import_changes (import_id, customer_id, action, before) VALUES (?, ?, ?, ?)`)
+	st, err := run.tx.Prepared(ctx, `INSERT INTO import_changes (import_id, customer_id, action, before) VALUES (?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}

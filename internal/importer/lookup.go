@@ -2,8 +2,6 @@ package importer
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 
 	"carnet/internal/domain"
 	"carnet/internal/store"
@@ -21,14 +19,13 @@ import (
 // writes, so the answer is the one a row-by-row lookup would give.
 type lookup struct {
 	tx        *store.Tx
-	stmts     map[string]*sql.Stmt
 	found     map[string]map[any]int64 // key → value → smallest ID, from the database
 	written   map[string]map[any]int64 // key → value → ID, from this batch's writes
 	stale     map[string]map[any]bool  // key → values this batch's writes removed
 	customers map[int64]*domain.Customer
 }
 
-func newLookup(tx *store.Tx) *lookup { return &lookup{tx: tx, stmts: map[string]*sql.Stmt{}} }
+func newLookup(tx *store.Tx) *lookup { return &lookup{tx: tx} }
 
 // matchKeys are the key columns, in cascade order.
 var matchKeys = []string{"id", "code", "email", "siret", "vat_number"}
@@ -85,35 +82,14 @@ func keyValue(key string, pr parsedRow) (any, bool) {
 // find returns the ID of the customer whose key column equals value, or 0.
 func (l *lookup) find(ctx context.Context, key string, value any) (int64, error) {
 	if l.stale[key][value] {
-		return l.query(ctx, key, value)
+		found, err := l.tx.IDsByKey(ctx, key, []any{value})
+		return found[value], err
 	}
 	id := l.found[key][value]
 	if w := l.written[key][value]; w != 0 && (id == 0 || w < id) {
 		id = w
 	}
 	return id, nil
-}
-
-var lookupQueries = map[string]string{
-	"id":         `SELECT id FROM customers WHERE id = ?`,
-	"code":       `SELECT id FROM customers WHERE code = ?`,
-	"email":      `SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1`,
-	"siret":      `SELECT id FROM customers WHERE siret = ? AND siret <> '' ORDER BY id LIMIT 1`,
-	"vat_number": `SELECT id FROM customers WHERE vat_number = ? AND vat_number <> '' ORDER BY id LIMIT 1`,
-}
-
-// query asks the database for one key value.
-func (l *lookup) query(ctx context.Context, key string, value any) (int64, error) {
-	st, err := l.prepared(ctx, lookupQueries[key])
-	if err != nil {
-		return 0, err
-	}
-	var id int64
-	err = st.QueryRowContext(ctx, value).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	return id, err
 }
 
 // wrote records the key values of a customer this batch just wrote;
@@ -154,17 +130,4 @@ func (l *lookup) customer(ctx context.Context, id int64) (*domain.Customer, erro
 		return c, nil
 	}
 	return l.tx.CustomerBy(ctx, "id", id)
-}
-
-// prepared returns query prepared once for the transaction.
-func (l *lookup) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
-	if st, ok := l.stmts[query]; ok {
-		return st, nil
-	}
-	st, err := l.tx.SQL().PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	l.stmts[query] = st
-	return st, nil
 }

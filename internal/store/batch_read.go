@@ -38,7 +38,7 @@ func (t *Tx) IDsByKey(ctx context.Context, column string, values []any) (map[any
 	if err != nil {
 		return nil, err
 	}
-	st, err := t.stmt(ctx, query)
+	st, err := t.Prepared(ctx, query)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +121,7 @@ type scanner interface{ Scan(...any) error }
 
 // eachRow runs a cached query and calls fn on each row.
 func (t *Tx) eachRow(ctx context.Context, query string, arg any, fn func(scanner) error) error {
-	st, err := t.stmt(ctx, query)
+	st, err := t.Prepared(ctx, query)
 	if err != nil {
 		return err
 	}

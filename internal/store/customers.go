@@ -44,9 +44,9 @@ const customerPlaceholders = `?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,
 // updateCustomer rewrites every stored column of one customer; built once
 // from customerColumns so the two never disagree.
 var updateCustomer = func() string {
-	sets := strings.Split(strings.ReplaceAll(customerColumns, "\n", ""), ",")
-	for i := range sets {
-		sets[i] = strings.TrimSpace(sets[i]) + " = ?"
+	sets := make([]string, len(columnNames))
+	for i, col := range columnNames {
+		sets[i] = col + " = ?"
 	}
 	return `UPDATE customers SET ` + strings.Join(sets, ", ") + ` WHERE id = ?`
 }()
@@ -241,7 +241,7 @@ func (t *Tx) CustomerBy(ctx context.Context, column string, value any) (*domain.
 	default:
 		return nil, fmt.Errorf("CustomerBy: column %q is not a lookup key", column)
 	}
-	st, err := t.stmt(ctx, selectCustomer+`WHERE c.`+column+` = ? ORDER BY c.id LIMIT 1`)
+	st, err := t.Prepared(ctx, selectCustomer+`WHERE c.`+column+` = ? ORDER BY c.id LIMIT 1`)
 	if err != nil {
 		return nil, err
 	}
@@ -256,7 +256,7 @@ func (t *Tx) CustomerBy(ctx context.Context, column string, value any) (*domain.
 }
 
 func (t *Tx) loadChildren(ctx context.Context, c *domain.Customer) error {
-	st, err := t.stmt(ctx, `SELECT g.name FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
+	st, err := t.Prepared(ctx, `SELECT g.name FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
 		WHERE cg.customer_id = ? ORDER BY g.name COLLATE NOCASE`)
 	if err != nil {
 		return err
@@ -275,7 +275,7 @@ func (t *Tx) loadChildren(ctx context.Context, c *domain.Customer) error {
 		c.Groups = append(c.Groups, n)
 	}
 	rows.Close()
-	st, err = t.stmt(ctx, `SELECT id, label, line1, line2, postcode, city, country FROM shipping_addresses
+	st, err = t.Prepared(ctx, `SELECT id, label, line1, line2, postcode, city, country FROM shipping_addresses
 		WHERE customer_id = ? ORDER BY position`)
 	if err != nil {
 		return err
@@ -298,7 +298,7 @@ func (t *Tx) loadChildren(ctx context.Context, c *domain.Customer) error {
 
 // CodeExists reports whether a customer already has code.
 func (t *Tx) CodeExists(ctx context.Context, code string) (bool, error) {
-	st, err := t.stmt(ctx, `SELECT 1 FROM customers WHERE code = ?`)
+	st, err := t.Prepared(ctx, `SELECT 1 FROM customers WHERE code = ?`)
 	if err != nil {
 		return false, err
 	}

@@ -12,7 +12,7 @@ import (
 // groupID returns the id of the group called name (case-insensitive),
 // creating it when create is set.
 func (t *Tx) groupID(ctx context.Context, name string, create bool) (int64, error) {
-	st, err := t.stmt(ctx, `SELECT id FROM groups WHERE name = ?`)
+	st, err := t.Prepared(ctx, `SELECT id FROM groups WHERE name = ?`)
 	if err != nil {
 		return 0, err
 	}
@@ -144,7 +144,7 @@ func (t *Tx) sourceID(ctx context.Context, name string, create bool) (sql.NullIn
 	if name == "" {
 		return sql.NullInt64{}, nil
 	}
-	st, err := t.stmt(ctx, `SELECT id FROM marketing_sources WHERE name = ?`)
+	st, err := t.Prepared(ctx, `SELECT id FROM marketing_sources WHERE name = ?`)
 	if err != nil {
 		return sql.NullInt64{}, err
 	}

@@ -33,6 +33,7 @@ var alwaysBound = func() uint64 {
 	return m
 }()
 
+// columnNames are customerColumns one by one.
 var columnNames = func() []string {
 	cols := strings.Split(strings.ReplaceAll(customerColumns, "\n", ""), ",")
 	for i := range cols {

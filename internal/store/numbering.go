@@ -115,7 +115,7 @@ func (a *CodeAllocator) loadBlock(ctx context.Context) error {
 		return nil
 	}
 	a.taken, a.lo, a.hi = map[string]bool{}, lo, hi
-	st, err := a.tx.stmt(ctx, `SELECT code FROM customers WHERE code BETWEEN ? AND ?`)
+	st, err := a.tx.Prepared(ctx, `SELECT code FROM customers WHERE code BETWEEN ? AND ?`)
 	if err != nil {
 		return err
 	}

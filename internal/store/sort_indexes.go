@@ -2,8 +2,8 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
-	"strings"
 )
 
 // A large import into a small directory writes faster without the
@@ -37,25 +37,29 @@ func (t *Tx) DeferSortIndexes(ctx context.Context) error {
 	if t.deferred != nil {
 		return nil
 	}
-	rows, err := t.tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master
-		WHERE type = 'index' AND tbl_name = 'customers' AND name IN (`+placeholders(len(deferrableIndexes))+`)`, anySlice(deferrableIndexes)...)
+	names, err := json.Marshal(deferrableIndexes)
 	if err != nil {
 		return err
 	}
-	var names, sqls []string
+	rows, err := t.tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master
+		WHERE type = 'index' AND tbl_name = 'customers' AND name IN (SELECT value FROM json_each(?))`, string(names))
+	if err != nil {
+		return err
+	}
+	var dropped, sqls []string
 	for rows.Next() {
 		var name, sql string
 		if err := rows.Scan(&name, &sql); err != nil {
 			rows.Close()
 			return err
 		}
-		names, sqls = append(names, name), append(sqls, sql)
+		dropped, sqls = append(dropped, name), append(sqls, sql)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, name := range names {
+	for _, name := range dropped {
 		if _, err := t.tx.ExecContext(ctx, `DROP INDEX `+name); err != nil {
 			return fmt.Errorf("defer index %s: %w", name, err)
 		}
@@ -86,14 +90,4 @@ func (t *Tx) rebuildSortIndexes(ctx context.Context) error {
 	}
 	t.deferred = nil
 	return nil
-}
-
-func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
-
-func anySlice(s []string) []any {
-	out := make([]any, len(s))
-	for i, v := range s {
-		out[i] = v
-	}
-	return out
 }

@@ -209,7 +209,10 @@ type Tx struct {
 // that own tables of their own (the import journal…).
 func (t *Tx) SQL() *sql.Tx { return t.tx }
 
-func (t *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+// Prepared returns query prepared once for the transaction's lifetime;
+// the packages that own tables of their own use it too (the import journal
+// writes a line for every customer an import changes).
+func (t *Tx) Prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := t.stmts[query]; ok {
 		return st, nil
 	}
@@ -222,7 +225,7 @@ func (t *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 }
 
 func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	st, err := t.stmt(ctx, query)
+	st, err := t.Prepared(ctx, query)
 	if err != nil {
 		return nil, err
 	}
