@@ -90,6 +90,11 @@ var (
 	ErrDuplicateCode = &Error{Code: "duplicate_code", Message: Message{
 		FR: "Ce code client est déjà utilisé par un autre client : choisissez-en un autre ou laissez-le vide pour qu'il soit attribué.",
 		EN: "This customer code is already used by another customer: choose another one or leave it empty to have one assigned."}}
+	// ErrBusy: another program holds the database for writing (an import
+	// run from the command line while the window is open) past the wait.
+	ErrBusy = &Error{Code: "busy", Message: Message{
+		FR: "La base de clients est occupée par une autre opération (par exemple une importation lancée en ligne de commande) : réessayez quand elle sera terminée.",
+		EN: "The customer database is busy with another operation (an import run from the command line, for instance): try again when it is over."}}
 	ErrDuplicateGroup = &Error{Code: "duplicate_group", Message: Message{
 		FR: "Un groupe porte déjà ce nom.", EN: "A group with this name already exists."}}
 )

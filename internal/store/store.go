@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -14,8 +15,12 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"carnet/internal/domain"
+
+	"modernc.org/sqlite" // also registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -35,9 +40,13 @@ type Store struct {
 	counts     countCache
 }
 
+// busyTimeout is how long a writer waits for another program's write
+// transaction before giving up with domain.ErrBusy.
+var busyTimeout = 10 * time.Second
+
 func dsn(path string, immediate bool) string {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-32000)"} {
+	for _, p := range []string{fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()), "foreign_keys(1)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-32000)"} {
 		q.Add("_pragma", p)
 	}
 	if immediate {
@@ -150,7 +159,7 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	sqlTx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return mapBusy(err)
 	}
 	tx := &Tx{tx: sqlTx, stmts: map[string]*sql.Stmt{}}
 	defer tx.closeStmts()
@@ -236,4 +245,14 @@ func (t *Tx) closeStmts() {
 	for _, st := range t.stmts {
 		st.Close()
 	}
+}
+
+// mapBusy turns SQLite's "database is locked" — another process kept its
+// write transaction past busyTimeout — into the domain error that says so.
+func mapBusy(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY {
+		return fmt.Errorf("%w (%v)", domain.ErrBusy, err)
+	}
+	return err
 }
