@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"sort"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +27,7 @@ type customerForm struct {
 	mark     *canvas.Text
 	head     *fyne.Container // mark + title
 	errors   *widget.Label
+	body     *fyne.Container // sections, with errors below
 	save     *widget.Button
 	del      *widget.Button
 	fields   *formFields
@@ -113,12 +115,12 @@ func (u *ui) showCustomerForm(c *domain.Customer, d formData) *customerForm {
 		buttons = append([]fyne.CanvasObject{f.del}, buttons...)
 	}
 	f.head = container.NewBorder(nil, nil, f.mark, nil, f.title)
-	body := container.NewBorder(f.head, f.errors, nil, nil, f.sections)
+	f.body = container.NewBorder(f.head, f.errors, nil, nil, f.sections)
 	dlgTitle := lang.L("New customer")
 	if c.ID != 0 {
 		dlgTitle = lang.L("Customer") + " " + c.Code
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(dlgTitle, body, u.win)
+	f.dlg = dialog.NewCustomWithoutButtons(dlgTitle, f.body, u.win)
 	f.dlg.SetButtons(buttons)
 	f.dlg.Resize(fyne.NewSize(860, 600))
 	f.dlg.Show()
@@ -177,9 +179,7 @@ func (f *customerForm) submit() {
 				if !f.save.Disabled() {
 					return
 				}
-				f.errors.Importance = widget.WarningImportance
-				f.errors.SetText(lang.L("Waiting for the import under way to finish: your changes will be saved then."))
-				f.errors.Show()
+				f.showMessage(widget.WarningImportance, lang.L("Waiting for the import under way to finish: your changes will be saved then."))
 			})
 		})
 		var err error
@@ -206,16 +206,17 @@ func (f *customerForm) submit() {
 var saveWaitNotice = 1500 * time.Millisecond
 
 func (f *customerForm) showErrors(msgs []string) {
-	f.errors.Importance = widget.DangerImportance
-	text := ""
-	for i, m := range msgs {
-		if i > 0 {
-			text += "\n"
-		}
-		text += m
-	}
+	f.showMessage(widget.DangerImportance, strings.Join(msgs, "\n"))
+}
+
+// showMessage shows text under the sections. The form lays out again: a
+// label shown for the first time has no room until its container does (a
+// first "waiting" notice stayed invisible under Xvfb).
+func (f *customerForm) showMessage(imp widget.Importance, text string) {
+	f.errors.Importance = imp
 	f.errors.SetText(text)
 	f.errors.Show()
+	f.body.Refresh()
 }
 
 func dedupe(s []string) []string {
