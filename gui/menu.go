@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
+	"carnet/gui/uikit"
 	"carnet/internal/domain"
 )
 
@@ -59,7 +60,7 @@ func (u *ui) openDatabase() {
 		_ = r.Close()
 		u.switchDatabase(path)
 	}, u.win)
-	d.Show()
+	uikit.ShowFileDialog(d, u.win, lang.L("Open a customer database"))
 }
 
 func (u *ui) newDatabase() {
@@ -72,7 +73,7 @@ func (u *ui) newDatabase() {
 		u.switchDatabase(path)
 	}, u.win)
 	d.SetFileName("carnet.db")
-	d.Show()
+	uikit.ShowFileDialog(d, u.win, lang.L("Create a customer database"))
 }
 
 // showError shows err as the user should read it, in the UI language.

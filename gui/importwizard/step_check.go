@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"carnet/gui/uikit"
 	"carnet/internal/domain"
 	"carnet/internal/importer"
 )
@@ -460,8 +461,7 @@ func (s *checkStep) exportDialog() {
 	}, s.w.d.Window)
 	base := strings.TrimSuffix(filepath.Base(s.w.path), filepath.Ext(s.w.path))
 	d.SetFileName(base + tr("-errors") + ".xlsx")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	uikit.ShowFileDialog(d, s.w.d.Window, tr("Save the rows in error"))
 }
 
 // exportErrors writes the rows in error to out (closed when done) off the

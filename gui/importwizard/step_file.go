@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"carnet/gui/uikit"
 )
 
 // fileStep is step 1: a big drop zone, Browse, the template, recent files
@@ -89,8 +91,7 @@ func (s *fileStep) openDialog() {
 			d.SetLocation(dir)
 		}
 	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	uikit.ShowFileDialog(d, s.w.d.Window, tr("Open a file"))
 }
 
 // reading shows that path is being read.

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"carnet/gui/uikit"
 	"carnet/internal/importer"
 )
 
@@ -22,8 +23,7 @@ func saveTemplateDialog(w *Wizard) {
 		saveTemplate(w, wc, wc.URI().Path())
 	}, w.d.Window)
 	d.SetFileName(tr("customer-import-template") + ".xlsx")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	uikit.ShowFileDialog(d, w.d.Window, tr("Save the import template"))
 }
 
 // saveTemplate writes the template to out (closed when done) off the UI
