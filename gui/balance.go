@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -22,9 +21,7 @@ func nameHeader(code, name string, disappointed bool) fyne.CanvasObject {
 	if !disappointed {
 		return l
 	}
-	mark := canvas.NewText("●", disappointedRed)
-	mark.TextStyle.Bold = true
-	return container.NewHBox(mark, l)
+	return container.NewHBox(disappointedMark(), l)
 }
 
 // originLabel names where a balance entry came from.
@@ -122,7 +119,7 @@ func (u *ui) adjustBalanceDialog(c *domain.Customer, done func()) {
 	})
 	ok.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons(lang.L("Adjust balance"), container.NewVBox(
-		widget.NewLabel(lang.L("+ the customer owes us, − we owe the customer.")), form, errs), u.win)
+		widget.NewLabel(lang.L("+ the customer owes us, - we owe the customer.")), form, errs), u.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), func() { d.Hide() }), ok})
 	d.Resize(fyne.NewSize(460, 260))
 	d.Show()

@@ -3,12 +3,10 @@ package gui
 import (
 	"context"
 	"errors"
-	"image/color"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -22,9 +20,6 @@ import (
 
 // searchDelay lets a fast typist finish a word before the list is searched.
 const searchDelay = 150 * time.Millisecond
-
-// disappointedRed marks a disappointed customer beside its name.
-var disappointedRed = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff}
 
 // column is one column of the customer table.
 type column struct {
@@ -117,8 +112,7 @@ func (t *clientsTab) newTable() *widget.Table {
 	tbl := widget.NewTable(
 		func() (int, int) { return t.model.total, len(t.columns) },
 		func() fyne.CanvasObject {
-			mark := canvas.NewText("●", disappointedRed)
-			mark.TextStyle.Bold = true
+			mark := disappointedMark()
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, mark, nil, l)
@@ -126,11 +120,16 @@ func (t *clientsTab) newTable() *widget.Table {
 		t.updateCell,
 	)
 	tbl.ShowHeaderRow = true
+	// A header is a button where the column sorts, a plain bold label
+	// where it cannot: only what reacts looks clickable.
 	tbl.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
-		return b
+		b.IconPlacement = widget.ButtonIconTrailingText
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Hide()
+		return container.NewStack(b, l)
 	}
 	tbl.UpdateHeader = t.updateHeader
 	for i, c := range t.columns {
@@ -148,7 +147,7 @@ func (t *clientsTab) newTable() *widget.Table {
 func (t *clientsTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	l := box.Objects[0].(*widget.Label)
-	mark := box.Objects[1].(*canvas.Text)
+	mark := box.Objects[1]
 	col := t.columns[id.Col]
 	if col.right {
 		l.Alignment = fyne.TextAlignTrailing
@@ -179,31 +178,37 @@ func (t *clientsTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 func (t *clientsTab) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
-	if id.Col < 0 {
-		b.SetText("")
+	box := o.(*fyne.Container)
+	b, l := box.Objects[0].(*widget.Button), box.Objects[1].(*widget.Label)
+	if id.Col < 0 || t.columns[id.Col].sort == "" {
+		b.Hide()
 		b.OnTapped = nil
+		l.Show()
+		l.SetText("")
+		if id.Col >= 0 {
+			l.SetText(t.columns[id.Col].title)
+		}
 		return
 	}
+	l.Hide()
+	b.Show()
 	col := t.columns[id.Col]
 	q := t.model.query
-	text := col.title
 	sort := q.Sort
 	if sort == "" {
 		sort = store.SortName
 	}
-	if col.sort != "" && col.sort == sort {
+	// The sorted column shows its direction as an icon: the bundled font
+	// has no triangles.
+	var icon fyne.Resource
+	if col.sort == sort {
+		icon = theme.MenuDropUpIcon()
 		if q.Desc {
-			text += "  ▼"
-		} else {
-			text += "  ▲"
+			icon = theme.MenuDropDownIcon()
 		}
 	}
-	b.SetText(text)
-	if col.sort == "" {
-		b.OnTapped = nil
-		return
-	}
+	b.SetText(col.title)
+	b.SetIcon(icon)
 	b.OnTapped = func() { t.sortBy(col.sort) }
 }
 

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -24,7 +23,7 @@ type customerForm struct {
 	c        *domain.Customer // the customer as loaded (new: zero value)
 	dlg      *dialog.CustomDialog
 	title    *widget.Label
-	mark     *canvas.Text
+	mark     *fyne.Container
 	head     *fyne.Container // mark + title
 	errors   *widget.Label
 	body     *fyne.Container // sections, with errors below
@@ -84,8 +83,7 @@ func (u *ui) showCustomerForm(c *domain.Customer, d formData) *customerForm {
 	f := &customerForm{u: u, c: c}
 	f.fields = newFormFields(f, c, d)
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	f.mark = canvas.NewText("●", disappointedRed)
-	f.mark.TextStyle.Bold = true
+	f.mark = disappointedMark()
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
 	f.errors.Wrapping = fyne.TextWrapWord

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"carnet/internal/domain"
 	"carnet/internal/store"
@@ -169,8 +170,19 @@ func TestSortToggleAndIndicator(t *testing.T) {
 	if r := u.clients.model.row(0); r == nil || r.Name != "Zoé" {
 		t.Fatalf("after toggling, first row %+v", r)
 	}
-	if !strings.Contains(u.windowTexts(), "Nom  ▼") {
-		t.Errorf("no descending indicator:\n%s", u.windowTexts())
+	name := findButton(u.win.Canvas().Content(), "Nom")
+	if name == nil || name.Icon != theme.MenuDropDownIcon() {
+		t.Errorf("the Nom header should show the descending icon: %+v", name)
+	}
+	if b := findButton(u.win.Canvas().Content(), "Code"); b == nil || b.Icon != nil {
+		t.Errorf("the unsorted Code header should be a button without icon: %+v", b)
+	}
+	// Groups cannot sort: a plain label, not a button that does nothing.
+	if b := findButton(u.win.Canvas().Content(), "Groupes"); b != nil {
+		t.Errorf("the Groupes header looks clickable but cannot sort")
+	}
+	if !strings.Contains(u.windowTexts(), "Groupes") {
+		t.Errorf("the Groupes header is gone:\n%s", u.windowTexts())
 	}
 }
 

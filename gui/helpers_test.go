@@ -84,6 +84,34 @@ func visibleTexts(o fyne.CanvasObject) []string {
 	return out
 }
 
+// findButton is the first visible button under o whose text is text.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil || o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == text {
+				found = x
+			}
+			return
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return found
+}
+
 // windowTexts is every text of the window and its dialogs.
 func (u *ui) windowTexts() string {
 	texts := visibleTexts(u.win.Canvas().Content())

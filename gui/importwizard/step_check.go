@@ -3,7 +3,6 @@ package importwizard
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -385,31 +384,47 @@ func rowView(r importer.RowPlan, lang string) fyne.CanvasObject {
 	case importer.ActionError:
 		title.Importance = widget.DangerImportance
 	}
-	var lines []string
+	items := []fyne.CanvasObject{title}
 	for _, ch := range r.Changes {
-		old := ch.Old
-		if old == "" {
-			old = "—"
-		}
-		nw := ch.New
-		if nw == "" {
-			nw = "—"
-		}
-		if r.Action == importer.ActionCreate {
-			lines = append(lines, fmt.Sprintf("%s : %s", fieldLabel(ch.Field, lang), nw))
-		} else {
-			lines = append(lines, fmt.Sprintf("%s : %s → %s", fieldLabel(ch.Field, lang), old, nw))
-		}
+		items = append(items, changeLine(fieldLabel(ch.Field, lang), ch.Old, ch.New, r.Action == importer.ActionCreate))
 	}
 	for _, pr := range r.Problems {
-		lines = append(lines, "⚠ "+pr.Message.In(lang))
+		items = append(items, iconLine(theme.WarningIcon(), widget.WarningImportance, pr.Message.In(lang)))
 	}
-	if len(lines) == 0 {
-		return container.NewVBox(title, widget.NewSeparator())
+	return container.NewVBox(append(items, widget.NewSeparator())...)
+}
+
+// changeLine shows one field's change, "Ville : Reims → Paris", or for a
+// customer to create the value it gets. The arrow is an icon (the bundled
+// font has none); long values are cut with an ellipsis so that the step
+// never widens the window.
+func changeLine(field, old, nw string, created bool) fyne.CanvasObject {
+	dash := func(s string) string {
+		if s == "" {
+			return "—"
+		}
+		return s
 	}
-	body := widget.NewLabel(strings.Join(lines, "\n"))
-	body.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(title, body, widget.NewSeparator())
+	name := widget.NewLabel(tr("%s:", field))
+	newValue := widget.NewLabel(dash(nw))
+	newValue.Truncation = fyne.TextTruncateEllipsis
+	if created {
+		return container.NewBorder(nil, nil, name, nil, newValue)
+	}
+	oldValue := widget.NewLabel(dash(old))
+	oldValue.Truncation = fyne.TextTruncateEllipsis
+	oldValue.Importance = widget.LowImportance
+	arrow := widget.NewIcon(theme.NavigateNextIcon())
+	return container.NewBorder(nil, nil, name, nil,
+		container.NewGridWithColumns(2, container.NewBorder(nil, nil, nil, arrow, oldValue), newValue))
+}
+
+// iconLine is a wrapped text after an icon, coloured by imp.
+func iconLine(icon fyne.Resource, imp widget.Importance, text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = imp
+	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, l)
 }
 
 // problemText says row, column, value and the problem in one line.

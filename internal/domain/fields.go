@@ -149,7 +149,7 @@ var Fields = []FieldDef{
 	{Key: "archived", FR: "Archivé", EN: "Archived", Type: TypeBool, Synonyms: []string{"archive", "archived", "inactif", "inactive"},
 		FormatFR: "Oui ou vide.", FormatEN: "Yes or empty."},
 	{Key: "balance", FR: "Solde", EN: "Balance", Type: TypeMoney, Computed: true, Synonyms: []string{"solde", "balance", "solde initial", "opening balance"},
-		FormatFR: "Montant : + le client nous doit, − nous lui devons. Appliqué en « Correction de solde par importation » si l'option est cochée.", FormatEN: "Amount: + the customer owes us, − we owe them. Applied as a balance adjustment when the option is ticked."},
+		FormatFR: "Montant : + le client nous doit, - nous lui devons. Appliqué en « Correction de solde par importation » si l'option est cochée.", FormatEN: "Amount: + the customer owes us, - we owe them. Applied as a balance adjustment when the option is ticked."},
 	{Key: "created_at", FR: "Créé le", EN: "Created", Type: TypeDate, Computed: true, Synonyms: []string{"date de creation", "cree le", "created", "created at", "date registered", "registration date"},
 		FormatFR: "Rempli par Carnet.", FormatEN: "Filled by Carnet."},
 	{Key: "updated_at", FR: "Modifié le", EN: "Changed", Type: TypeDate, Computed: true, Synonyms: []string{"date de modification", "modifie le", "updated", "updated at"},

@@ -122,8 +122,8 @@ func (d *dateParts) validate(cell string) (time.Time, *Problem) {
 			d.y += 1900
 		}
 		warn = newWarning(CodeDateTwoDigitYear,
-			"L'année de "+qfr(cell)+" n'a que deux chiffres : lue comme "+strconv.Itoa(d.y)+" (00 à 69 → 2000 à 2069, 70 à 99 → 1970 à 1999). Si ce n'est pas la bonne année, saisissez-la sur quatre chiffres.",
-			"The year in "+qen(cell)+" has only two digits: read as "+strconv.Itoa(d.y)+" (00–69 → 2000–2069, 70–99 → 1970–1999). If that is the wrong year, enter it with four digits.")
+			"L'année de "+qfr(cell)+" n'a que deux chiffres : lue comme "+strconv.Itoa(d.y)+" (00 à 69 : 2000 à 2069 ; 70 à 99 : 1970 à 1999). Si ce n'est pas la bonne année, saisissez-la sur quatre chiffres.",
+			"The year in "+qen(cell)+" has only two digits: read as "+strconv.Itoa(d.y)+" (00–69: 2000–2069; 70–99: 1970–1999). If that is the wrong year, enter it with four digits.")
 	case 4:
 		if d.y < 1000 {
 			return time.Time{}, newError(CodeDateYearRange,

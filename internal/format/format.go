@@ -31,7 +31,9 @@ func Money(cents int64, lang string) string {
 		s += "\u00a0€"
 	}
 	if neg {
-		s = "−" + s
+		// A hyphen-minus, as Excel writes it: U+2212 is not in the
+		// window's font.
+		s = "-" + s
 	}
 	return s
 }
