@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"carnet/gui/importwizard"
+	"carnet/gui/uikit"
 	"carnet/gui/uiwork"
 	"carnet/internal/service"
 	"carnet/internal/store"
@@ -46,6 +47,7 @@ type ui struct {
 // screenshots script uses it.
 func Run(dbPath string) error {
 	a := app.NewWithID("fr.carnet.app")
+	a.Settings().SetTheme(uikit.NewReadableTheme())
 	choice := a.Preferences().String(prefLanguage)
 	if env := os.Getenv("CARNET_LANG"); env != "" {
 		choice = env

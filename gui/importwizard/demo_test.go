@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"golang.org/x/text/encoding/charmap"
 
+	"carnet/gui/uikit"
 	"carnet/internal/importer"
 	"carnet/internal/service"
 	"carnet/resources/translations"
@@ -69,6 +70,7 @@ func demo() error {
 	}
 	defer svc.Close()
 	a := app.NewWithID("fr.carnet.wizarddemo")
+	a.Settings().SetTheme(uikit.NewReadableTheme())
 	a.Preferences().RemoveValue(prefRecent) // each demo starts afresh
 	win := a.NewWindow("Carnet — Import")
 	wiz := New(Deps{Window: win, Importer: importer.New(svc), Lang: language, Preferences: a.Preferences(),

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"carnet/internal/importer"
@@ -19,7 +20,7 @@ type readingStep struct {
 	task task // the preview being read
 
 	sheet, headerRow, encoding, delimiter          *widget.Select
-	sheetHint, headerHint, encodingHint, delimHint *widget.Label
+	sheetHint, headerHint, encodingHint, delimHint *detectionHint
 	sheetRow, csvRows                              *fyne.Container
 	status                                         *widget.Label
 	table                                          *widget.Table
@@ -40,12 +41,7 @@ var (
 
 func newReadingStep(w *Wizard) *readingStep {
 	s := &readingStep{w: w}
-	hint := func() *widget.Label {
-		l := widget.NewLabel("")
-		l.Importance = widget.LowImportance
-		return l
-	}
-	s.sheetHint, s.headerHint, s.encodingHint, s.delimHint = hint(), hint(), hint(), hint()
+	s.sheetHint, s.headerHint, s.encodingHint, s.delimHint = newDetectionHint(), newDetectionHint(), newDetectionHint(), newDetectionHint()
 	s.sheet = widget.NewSelect(nil, func(name string) { s.changed(func(st *importer.Settings) { st.Sheet = name; st.HeaderRow = 0 }) })
 	var rows []string
 	for i := 1; i <= maxHeaderRow; i++ {
@@ -80,9 +76,9 @@ func newReadingStep(w *Wizard) *readingStep {
 	}
 	s.table.UpdateHeader = s.tableHeader
 
-	form := func(label string, sel *widget.Select, h *widget.Label) *fyne.Container {
+	form := func(label string, sel *widget.Select, h *detectionHint) *fyne.Container {
 		return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(170, 36), widget.NewLabel(label)), nil,
-			container.NewGridWithColumns(2, sel, h))
+			container.NewGridWithColumns(2, sel, h.root))
 	}
 	s.sheetRow = form(tr("Sheet"), s.sheet, s.sheetHint)
 	s.csvRows = container.NewVBox(form(tr("Encoding"), s.encoding, s.encodingHint), form(tr("Separator"), s.delimiter, s.delimHint))
@@ -121,21 +117,21 @@ func (s *readingStep) enter() {
 		s.csvRows.Hide()
 		s.sheet.SetOptions(det.Sheets)
 		s.sheet.SetSelected(det.Sheet)
-		s.sheetHint.SetText(guessHint(set.Sheet != "" && set.Sheet != auto.Sheet, auto.Sheet, 1, true, lang))
+		s.sheetHint.show(guessHint(set.Sheet != "" && set.Sheet != auto.Sheet, auto.Sheet, 1, true, lang))
 	} else {
 		s.sheetRow.Hide()
 		s.csvRows.Show()
 		s.encoding.SetSelectedIndex(indexOf(encodings, normalEncoding(det.Encoding)))
 		s.delimiter.SetSelectedIndex(indexOf(delimiters, det.Delimiter))
-		s.encodingHint.SetText(guessHint(set.Encoding != "" && normalEncoding(set.Encoding) != normalEncoding(auto.Encoding),
+		s.encodingHint.show(guessHint(set.Encoding != "" && normalEncoding(set.Encoding) != normalEncoding(auto.Encoding),
 			encodingLabel(normalEncoding(auto.Encoding)), 1, auto.EncodingSure, lang))
 		forced := set.Delimiter != 0 && importer.DelimiterName(set.Delimiter) != auto.Delimiter
-		s.delimHint.SetText(guessHint(forced, delimiterLabel(auto.Delimiter), auto.DelimiterConfidence, true, lang))
+		s.delimHint.show(guessHint(forced, delimiterLabel(auto.Delimiter), auto.DelimiterConfidence, true, lang))
 	}
 	if det.HeaderRow >= 1 && det.HeaderRow <= maxHeaderRow {
 		s.headerRow.SetSelectedIndex(det.HeaderRow - 1)
 	}
-	s.headerHint.SetText(guessHint(set.HeaderRow != 0 && set.HeaderRow != auto.HeaderRow,
+	s.headerHint.show(guessHint(set.HeaderRow != 0 && set.HeaderRow != auto.HeaderRow,
 		tr("row %d", auto.HeaderRow), auto.HeaderConfidence, true, lang))
 	if s.err == nil {
 		s.status.SetText(tr("%d columns. Change a setting if the preview looks wrong: it updates at once.", len(p.Headers)))
@@ -150,20 +146,62 @@ func (s *readingStep) enter() {
 	s.table.ScrollToTop()
 }
 
+// How sure a detection is, as the hint beside the setting shows it.
+type certainty int
+
+const (
+	certain   certainty = iota // a tick, secondary text
+	uncertain                  // a warning sign, warning colour: check the preview
+	chosen                     // the user's own choice
+)
+
 // guessHint says what was detected and how sure, or that the user chose
 // something else.
-func guessHint(forced bool, detected string, confidence float64, sure bool, lang string) string {
+func guessHint(forced bool, detected string, confidence float64, sure bool, lang string) (string, certainty) {
 	switch {
 	case forced:
-		return tr("your choice (detected: %s)", detected)
+		return tr("your choice (detected: %s)", detected), chosen
 	case !sure:
-		return tr("detected, not sure: check the preview")
+		return tr("detected, not sure: check the preview"), uncertain
 	case confidence >= 0.999:
-		return tr("detected, sure")
+		return tr("detected, sure"), certain
 	case confidence >= 0.8:
-		return tr("detected, %s sure", percent(confidence, lang))
+		return tr("detected, %s sure", percent(confidence, lang)), certain
 	}
-	return tr("detected, only %s sure: check the preview", percent(confidence, lang))
+	return tr("detected, only %s sure: check the preview", percent(confidence, lang)), uncertain
+}
+
+// detectionHint is the icon and text beside a reading setting: an uncertain
+// detection looks different from a sure one by colour and by icon, not by
+// its words alone.
+type detectionHint struct {
+	icon *widget.Icon
+	text *widget.Label
+	sure certainty
+	root fyne.CanvasObject
+}
+
+func newDetectionHint() *detectionHint {
+	h := &detectionHint{icon: widget.NewIcon(nil), text: widget.NewLabel("")}
+	h.text.Truncation = fyne.TextTruncateEllipsis
+	h.root = container.NewBorder(nil, nil, h.icon, nil, h.text)
+	return h
+}
+
+func (h *detectionHint) show(text string, c certainty) {
+	h.sure = c
+	switch c {
+	case certain:
+		h.icon.SetResource(theme.ConfirmIcon())
+		h.text.Importance = widget.LowImportance
+	case uncertain:
+		h.icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+		h.text.Importance = widget.WarningImportance
+	default:
+		h.icon.SetResource(theme.AccountIcon())
+		h.text.Importance = widget.MediumImportance
+	}
+	h.text.SetText(text)
 }
 
 // changed applies a setting the user chose and reads the preview again.

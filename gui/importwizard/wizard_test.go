@@ -25,8 +25,17 @@ func TestGeneratedFileEndToEnd(t *testing.T) {
 	if got := h.w.preview.Rows[0].Cells[2]; got != "Élodie" {
 		t.Fatalf("first name read as %q: the encoding is wrong", got)
 	}
-	if !strings.Contains(h.w.reading.delimHint.Text, "détecté") {
-		t.Errorf("separator hint %q does not say it was detected", h.w.reading.delimHint.Text)
+	if !strings.Contains(h.w.reading.delimHint.text.Text, "détecté") {
+		t.Errorf("separator hint %q does not say it was detected", h.w.reading.delimHint.text.Text)
+	}
+	// An uncertain guess looks unlike a sure one: colour and icon.
+	sure, unsure := h.w.reading.delimHint, h.w.reading.encodingHint
+	if det.EncodingSure || unsure.sure != uncertain || sure.sure != certain {
+		t.Fatalf("a Windows-1252 guess should be uncertain and ';' certain: %v %v (sure=%v)", unsure.sure, sure.sure, det.EncodingSure)
+	}
+	if unsure.text.Importance == sure.text.Importance || unsure.icon.Resource.Name() == sure.icon.Resource.Name() {
+		t.Errorf("uncertain and sure detections look alike: %v/%s and %v/%s",
+			unsure.text.Importance, unsure.icon.Resource.Name(), sure.text.Importance, sure.icon.Resource.Name())
 	}
 
 	// A comma separator makes one column of the whole line; back to ';'.
@@ -35,8 +44,8 @@ func TestGeneratedFileEndToEnd(t *testing.T) {
 	if n := len(h.w.preview.Headers); n != 1 {
 		t.Fatalf("with ',' the preview has %d columns, want 1", n)
 	}
-	if !strings.Contains(h.w.reading.delimHint.Text, "votre choix") {
-		t.Errorf("forced separator hint %q", h.w.reading.delimHint.Text)
+	if !strings.Contains(h.w.reading.delimHint.text.Text, "votre choix") {
+		t.Errorf("forced separator hint %q", h.w.reading.delimHint.text.Text)
 	}
 	h.act(func() { h.w.reading.delimiter.SetSelected(delimiterLabel(";")) })
 	h.wait()
