@@ -63,6 +63,7 @@ func Run(dbPath string) error {
 	w := a.NewWindow("Carnet")
 	u := newUI(a, w, svc)
 	u.restoreWindow()
+	u.startTrace()
 	w.ShowAndRun()
 	return nil
 }

@@ -79,7 +79,11 @@ func translatePlaces(c fyne.Canvas) {
 		}
 	}
 	var split *container.Split // the list's holder, laid out again after
+	done := false
 	Walk(top, func(o fyne.CanvasObject) bool {
+		if done {
+			return false
+		}
 		if s, ok := o.(*container.Split); ok {
 			split = s
 		}
@@ -114,6 +118,7 @@ func translatePlaces(c fyne.Canvas) {
 		if split != nil {
 			split.SetOffset(0) // the places take their (new) least width
 		}
+		done = true
 		return false
 	})
 }
@@ -122,38 +127,41 @@ func translatePlaces(c fyne.Canvas) {
 func labelIn(o fyne.CanvasObject) *widget.Label {
 	var found *widget.Label
 	Walk(o, func(x fyne.CanvasObject) bool {
-		if l, ok := x.(*widget.Label); ok {
+		if l, ok := x.(*widget.Label); ok && found == nil {
 			found = l
-			return false
 		}
-		return true
+		return found == nil
 	})
 	return found
 }
 
-// Walk visits o and what it holds, depth first, until visit returns false.
-// It enters containers and the widgets that hold their content in exported
-// fields (pop-ups, splits, scrolls, Fyne's overlay holder): enough to reach
+// Walk visits o and what it holds, depth first; where visit returns false
+// it does not go inside. It enters containers, the selected tab, form
+// items and the widgets that hold their content in exported fields
+// (pop-ups, splits, scrolls, cards, Fyne's overlay holder): enough to reach
 // inside Fyne's dialogs without touching their renderers.
-func Walk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
-	if o == nil {
-		return true
-	}
-	if !visit(o) {
-		return false
+func Walk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
+	if o == nil || !visit(o) {
+		return
 	}
 	var children []fyne.CanvasObject
-	if c, ok := o.(*fyne.Container); ok {
-		children = c.Objects
-	} else {
+	switch x := o.(type) {
+	case *fyne.Container:
+		children = x.Objects
+	case *container.AppTabs:
+		if it := x.Selected(); it != nil {
+			children = []fyne.CanvasObject{it.Content}
+		}
+	case *widget.Form:
+		for _, it := range x.Items {
+			children = append(children, it.Widget)
+		}
+	default:
 		children = exportedChildren(o)
 	}
 	for _, c := range children {
-		if !Walk(c, visit) {
-			return false
-		}
+		Walk(c, visit)
 	}
-	return true
 }
 
 var canvasObjectType = reflect.TypeFor[fyne.CanvasObject]()
