@@ -98,7 +98,7 @@ func (u *ui) build() {
 			u.groups.reload()
 		}
 	}
-	u.win.SetContent(u.tabs)
+	u.win.SetContent(uikit.WithHoverLayer(u.win, u.tabs))
 	u.clients.reload()
 	u.groups.reload()
 }

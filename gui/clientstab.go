@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"carnet/gui/uikit"
 	"carnet/internal/domain"
 	"carnet/internal/format"
 	"carnet/internal/phone"
@@ -113,9 +114,8 @@ func (t *clientsTab) newTable() *widget.Table {
 		func() (int, int) { return t.model.total, len(t.columns) },
 		func() fyne.CanvasObject {
 			mark := disappointedMark()
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, mark, nil, l)
+			// Cut cells (a long name, several groups) show whole on hover.
+			return container.NewBorder(nil, nil, mark, nil, uikit.NewHoverLabel(""))
 		},
 		t.updateCell,
 	)
@@ -146,7 +146,7 @@ func (t *clientsTab) newTable() *widget.Table {
 
 func (t *clientsTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
-	l := box.Objects[0].(*widget.Label)
+	l := box.Objects[0].(*uikit.HoverLabel)
 	mark := box.Objects[1]
 	col := t.columns[id.Col]
 	if col.right {

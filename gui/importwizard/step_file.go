@@ -127,10 +127,17 @@ func (s *fileStep) refreshRecent() {
 	}
 	s.recent.Objects = nil
 	for _, p := range recentFiles(s.w.d.Preferences) {
-		b := widget.NewButtonWithIcon(filepath.Base(p), theme.FileIcon(), func() { s.w.OpenFile(p) })
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		s.recent.Add(container.NewBorder(nil, nil, b, nil, widget.NewLabelWithStyle(shortDir(p), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})))
+		// Names and folders are cut with an ellipsis and show whole on
+		// hover: a long name must not widen the window past the screen.
+		name := uikit.NewHoverLink(filepath.Base(p), func() { s.w.OpenFile(p) })
+		name.TextStyle.Bold = true
+		dir := uikit.NewHoverLabel(shortDir(p))
+		dir.Full = filepath.Dir(p)
+		dir.Alignment = fyne.TextAlignTrailing
+		dir.TextStyle.Italic = true
+		dir.Importance = widget.LowImportance
+		s.recent.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), nil,
+			container.NewGridWithColumns(2, name, dir)))
 	}
 	if len(s.recent.Objects) == 0 {
 		l := widget.NewLabel(tr("No file opened yet."))

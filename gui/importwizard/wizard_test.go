@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
+	"carnet/gui/uikit"
 	"carnet/internal/importer"
 )
 
@@ -263,5 +266,32 @@ func TestTemplate(t *testing.T) {
 	}
 	if !strings.Contains(h.w.file.status.Text, "Modèle enregistré") {
 		t.Errorf("status %q", h.w.file.status.Text)
+	}
+}
+
+// TestLongRecentFileNameDoesNotWidenTheWindow: a recent file with a very
+// long name is cut with an ellipsis (whole on hover); it widened the
+// window from 1,180 to 1,718 px.
+func TestLongRecentFileNameDoesNotWidenTheWindow(t *testing.T) {
+	h := newHarness(t, "fr")
+	long := filepath.Join(t.TempDir(), strings.Repeat("Export clients boutique Lyon Villeurbanne ", 8)+".csv")
+	h.act(func() {
+		rememberRecent(h.w.d.Preferences, long)
+		h.w.file.refreshRecent()
+	})
+	if w := h.w.Content().MinSize().Width; w > 1000 {
+		t.Errorf("the Import tab needs %.0f px with a long recent file name", w)
+	}
+	var link *uikit.HoverLink
+	for _, o := range h.w.file.recent.Objects {
+		uikit.Walk(o, func(x fyne.CanvasObject) bool {
+			if l, ok := x.(*uikit.HoverLink); ok {
+				link = l
+			}
+			return true
+		})
+	}
+	if link == nil || link.Text != filepath.Base(long) || !link.Cut() {
+		t.Fatalf("the recent file should be a cut link showing its name: %+v", link)
 	}
 }
