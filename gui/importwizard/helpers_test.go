@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/encoding/charmap"
 
 	"carnet/internal/importer"
@@ -117,6 +118,38 @@ func (h *harness) next() {
 		test.Tap(h.w.next)
 	})
 	h.wait()
+}
+
+// tapDialogButton taps the button labelled text in the dialog on top.
+func (h *harness) tapDialogButton(text string) {
+	h.t.Helper()
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil {
+		h.t.Fatalf("no dialog open to tap %q in", text)
+	}
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == text && found == nil {
+				found = x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(top)
+	if found == nil {
+		h.t.Fatalf("no %q button in the dialog", text)
+	}
+	h.act(func() { test.Tap(found) })
 }
 
 func (h *harness) back() {

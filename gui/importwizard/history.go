@@ -83,7 +83,7 @@ func (h *historyPanel) build() {
 			right = l
 		} else {
 			batch := b
-			right = widget.NewButtonWithIcon(tr("Undo"), theme.ContentUndoIcon(), func() { h.confirmUndo(batch) })
+			right = widget.NewButtonWithIcon(tr("Undo"), theme.ContentUndoIcon(), func() { h.confirmUndo(batch, nil) })
 		}
 		h.list.Add(container.NewBorder(nil, nil, nil, container.NewVBox(right), container.NewVBox(title, detail)))
 	}
@@ -104,10 +104,11 @@ func batchCounts(c importer.Counts, lang string) string {
 	return strings.Join(parts, " · ")
 }
 
-// confirmUndo asks before undoing b, saying what will happen.
-func (h *historyPanel) confirmUndo(b importer.Batch) {
+// confirmUndo asks before undoing b, saying what will happen; after, when
+// set, is told what the undo did.
+func (h *historyPanel) confirmUndo(b importer.Batch, after func(*importer.UndoResult)) {
 	if h.w.d.Window == nil {
-		h.undo(b.ID)
+		h.undo(b.ID, after)
 		return
 	}
 	lang := h.w.d.Lang
@@ -115,7 +116,7 @@ func (h *historyPanel) confirmUndo(b importer.Batch) {
 		b.ID, filepath.Base(b.File), count(b.Counts.Created, lang), count(b.Counts.Updated, lang))
 	d := dialog.NewConfirm(tr("Undo the import"), msg, func(ok bool) {
 		if ok {
-			h.undo(b.ID)
+			h.undo(b.ID, after)
 		}
 	}, h.w.d.Window)
 	d.SetConfirmText(tr("Undo"))
@@ -124,7 +125,7 @@ func (h *historyPanel) confirmUndo(b importer.Batch) {
 }
 
 // undo undoes import id off the UI goroutine and shows what it did.
-func (h *historyPanel) undo(id int64) {
+func (h *historyPanel) undo(id int64, after func(*importer.UndoResult)) {
 	imp, lang := h.w.d.Importer, h.w.d.Lang
 	h.say(widget.MediumImportance, tr("Undoing import #%d…", id))
 	h.w.run.Go(func() {
@@ -137,6 +138,9 @@ func (h *historyPanel) undo(id int64) {
 			h.lastUndo = res
 			text := undoText(res, lang)
 			h.say(widget.SuccessImportance, text)
+			if after != nil {
+				after(res)
+			}
 			if h.w.d.Window != nil {
 				dialog.ShowInformation(tr("Import #%d undone", id), text, h.w.d.Window)
 			}
@@ -163,6 +167,12 @@ func undoText(r *importer.UndoResult, lang string) string {
 		text += fmt.Sprintf("\n• %s (%s) — %s", c.Name, c.Code, format.DateTime(c.UpdatedAt, lang))
 	}
 	return text
+}
+
+// clearMessage hides what the last undo said: a new import starts clean.
+func (h *historyPanel) clearMessage() {
+	h.status.SetText("")
+	h.status.Hide()
 }
 
 func (h *historyPanel) say(imp widget.Importance, text string) {

@@ -39,15 +39,17 @@ type checkStep struct {
 	cancel      *widget.Button
 	runningBar  *fyne.Container
 
-	status    *widget.Label
-	counts    *fyne.Container
-	changes   *fyne.Container
-	problems  *fyne.Container
-	tabs      *container.AppTabs
-	changesT  *container.TabItem
-	problemsT *container.TabItem
-	export    *widget.Button
-	root      fyne.CanvasObject
+	status   *widget.Label
+	counts   *fyne.Container
+	changes  *fyne.Container
+	problems *fyne.Container
+	tabs     *container.AppTabs
+	changesT *container.TabItem
+	// the lists' scrolls, put back at the top for a new file
+	changesScroll, problemsScroll *container.Scroll
+	problemsT                     *container.TabItem
+	export                        *widget.Button
+	root                          fyne.CanvasObject
 }
 
 // Matching keys offered, in the order of the engine's automatic choice.
@@ -101,9 +103,10 @@ func newCheckStep(w *Wizard) *checkStep {
 	s.changes = container.NewVBox()
 	s.problems = container.NewVBox()
 	s.export = widget.NewButtonWithIcon(tr("Export the rows in error"), theme.DownloadIcon(), s.exportDialog)
-	s.changesT = container.NewTabItem(tr("Changes"), container.NewVScroll(s.changes))
+	s.changesScroll, s.problemsScroll = container.NewVScroll(s.changes), container.NewVScroll(s.problems)
+	s.changesT = container.NewTabItem(tr("Changes"), s.changesScroll)
 	s.problemsT = container.NewTabItem(tr("Errors and warnings"),
-		container.NewBorder(nil, container.NewHBox(s.export), nil, nil, container.NewVScroll(s.problems)))
+		container.NewBorder(nil, container.NewHBox(s.export), nil, nil, s.problemsScroll))
 	s.tabs = container.NewAppTabs(s.changesT, s.problemsT)
 	results := container.NewBorder(container.NewVBox(s.runningBar, s.counts, s.status), nil, nil, nil, s.tabs)
 	split := container.NewHSplit(results, container.NewVScroll(container.NewPadded(options)))
@@ -121,6 +124,14 @@ func (s *checkStep) enter() {
 	} else {
 		s.showPlan()
 	}
+}
+
+// restart shows a new file's check from the start: the first tab, the
+// lists at the top (a second import opened where the first one was left).
+func (s *checkStep) restart() {
+	s.tabs.SelectIndex(0)
+	s.changesScroll.ScrollToTop()
+	s.problemsScroll.ScrollToTop()
 }
 
 // leave stops a check still running: the user went elsewhere.
@@ -369,7 +380,7 @@ func moreLabel(t string) *widget.Label {
 // rowView is one row of the plan: what happens to which customer, and each
 // field's change old → new.
 func rowView(r importer.RowPlan, lang string) fyne.CanvasObject {
-	who := r.Name
+	who := uikit.OneLine(r.Name)
 	if r.Code != "" {
 		who += " (" + r.Code + ")"
 	}
@@ -386,7 +397,7 @@ func rowView(r importer.RowPlan, lang string) fyne.CanvasObject {
 	}
 	items := []fyne.CanvasObject{title}
 	for _, ch := range r.Changes {
-		items = append(items, changeLine(fieldLabel(ch.Field, lang), ch.Old, ch.New, r.Action == importer.ActionCreate))
+		items = append(items, changeLine(fieldLabel(ch.Field, lang), uikit.OneLine(ch.Old), uikit.OneLine(ch.New), r.Action == importer.ActionCreate))
 	}
 	for _, pr := range r.Problems {
 		items = append(items, iconLine(theme.WarningIcon(), widget.WarningImportance, pr.Message.In(lang)))

@@ -33,6 +33,7 @@ type importStep struct {
 	counts   *fyne.Container
 	message  *widget.Label
 	show     *widget.Button
+	undo     *widget.Button
 	again    *widget.Button
 	toCheck  *widget.Button
 	progress *fyne.Container
@@ -69,9 +70,10 @@ func newImportStep(w *Wizard) *importStep {
 	s.message.Wrapping = fyne.TextWrapWord
 	s.show = widget.NewButtonWithIcon(tr("Show the imported customers"), theme.AccountIcon(), s.showClients)
 	s.show.Importance = widget.HighImportance
+	s.undo = widget.NewButtonWithIcon(tr("Undo this import"), theme.ContentUndoIcon(), s.undoImport)
 	s.again = widget.NewButtonWithIcon(tr("New import"), theme.ContentAddIcon(), w.reset)
 	s.toCheck = widget.NewButtonWithIcon(tr("Back to the check"), theme.NavigateBackIcon(), func() { w.show(stepCheck) })
-	s.done_ = container.NewVBox(s.counts, s.message, container.NewHBox(s.show, s.toCheck, s.again))
+	s.done_ = container.NewVBox(s.counts, s.message, container.NewHBox(s.show, s.undo, s.toCheck, s.again))
 	s.root = container.NewVBox(s.title, widget.NewSeparator(), s.progress, s.done_, layout.NewSpacer())
 	return s
 }
@@ -174,6 +176,7 @@ func (s *importStep) finished(res *importer.Result, ids []int64, err error) {
 	s.done_.Show()
 	s.counts.Objects = nil
 	s.show.Hide()
+	s.undo.Hide()
 	s.toCheck.Show()
 	switch {
 	case errors.Is(err, context.Canceled):
@@ -204,6 +207,8 @@ func (s *importStep) finished(res *importer.Result, ids []int64, err error) {
 			count(c.Rows, lang), seconds(res.Duration, lang))
 		say(s.message, widget.SuccessImportance, msg)
 		s.toCheck.Hide()
+		s.undo.Show()
+		s.undo.Enable()
 		if s.w.d.ShowClients != nil && len(ids) > 0 {
 			s.show.Show()
 		}
@@ -214,6 +219,24 @@ func (s *importStep) finished(res *importer.Result, ids []int64, err error) {
 	}
 	s.counts.Refresh()
 	s.w.updateNav()
+}
+
+// undoImport undoes the import just done, after asking, and says so here.
+func (s *importStep) undoImport() {
+	res := s.result
+	if res == nil {
+		return
+	}
+	b := importer.Batch{ID: res.Batch, File: s.w.path, Counts: res.Counts}
+	s.w.history.confirmUndo(b, func(u *importer.UndoResult) {
+		if s.result == nil || s.result.Batch != u.Batch {
+			return // another import started meanwhile
+		}
+		s.title.SetText(tr("Import #%d undone", u.Batch))
+		say(s.message, widget.SuccessImportance, undoText(u, s.w.d.Lang))
+		s.undo.Hide()
+		s.show.Hide()
+	})
 }
 
 func (s *importStep) showClients() {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"carnet/gui/uikit"
 	"carnet/internal/domain"
 	"carnet/internal/importer"
 	"carnet/internal/textfold"
@@ -23,6 +24,7 @@ type mappingStep struct {
 	choices    []*widget.SelectEntry
 	unresolved map[int]string // column → text typed that names no field
 	lines      *fyne.Container
+	scroll     *container.Scroll
 	profile    *widget.Label
 	name       *widget.Entry
 	save       *widget.Button
@@ -50,7 +52,8 @@ func newMappingStep(w *Wizard) *mappingStep {
 	profileBar := container.NewBorder(nil, nil, widget.NewLabel(tr("Profile:")), s.save, s.name)
 	top := container.NewVBox(s.profile, header, widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(), profileBar, s.saved)
-	s.root = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(s.lines))
+	s.scroll = container.NewVScroll(s.lines)
+	s.root = container.NewBorder(top, bottom, nil, nil, s.scroll)
 	return s
 }
 
@@ -101,7 +104,7 @@ func (s *mappingStep) build() {
 	}
 	for col, header := range p.Headers {
 		sg := suggestions[col]
-		title := widget.NewLabelWithStyle(header, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title := widget.NewLabelWithStyle(uikit.OneLine(header), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		title.Truncation = fyne.TextTruncateEllipsis
 		samples := widget.NewLabel(sampleText(p, col))
 		samples.Importance = widget.LowImportance
@@ -127,6 +130,9 @@ func (s *mappingStep) build() {
 		s.lines.Add(widget.NewSeparator())
 	}
 	s.lines.Refresh()
+	// A new file's columns start at the top (a second import opened at the
+	// first one's scroll position, past its end: the list looked empty).
+	s.scroll.ScrollToTop()
 }
 
 // sampleText joins the column's first non-empty values.
@@ -134,7 +140,7 @@ func sampleText(p *importer.Preview, col int) string {
 	var vals []string
 	for _, r := range p.Rows {
 		if col < len(r.Cells) && strings.TrimSpace(r.Cells[col]) != "" {
-			vals = append(vals, r.Cells[col])
+			vals = append(vals, uikit.OneLine(r.Cells[col]))
 			if len(vals) == sampleValues {
 				break
 			}

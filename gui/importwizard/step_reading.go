@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"carnet/gui/uikit"
 	"carnet/internal/importer"
 )
 
@@ -286,7 +287,7 @@ func (s *readingStep) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	l.Importance = widget.MediumImportance
 	if c := id.Col - 1; c < len(r.Cells) {
-		l.SetText(r.Cells[c])
+		l.SetText(uikit.OneLine(r.Cells[c]))
 	} else {
 		l.SetText("")
 	}
@@ -302,7 +303,7 @@ func (s *readingStep) tableHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	case id.Col == 0:
 		l.SetText(tr("Row"))
 	case id.Col-1 < len(p.Headers):
-		l.SetText(p.Headers[id.Col-1])
+		l.SetText(uikit.OneLine(p.Headers[id.Col-1]))
 	default:
 		l.SetText("")
 	}

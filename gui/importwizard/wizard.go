@@ -160,6 +160,8 @@ func (w *Wizard) OpenFile(path string) {
 	w.auto = importer.Detected{}
 	w.preview, w.mapping, w.plan = nil, nil, nil
 	w.options = importer.DefaultOptions()
+	w.check.restart()
+	w.history.clearMessage()
 	w.show(stepFile)
 	w.file.reading(path)
 	w.loadPreview(func(err error) {
@@ -276,6 +278,8 @@ func (w *Wizard) reset() {
 	w.path = ""
 	w.preview, w.mapping, w.plan = nil, nil, nil
 	w.options = importer.DefaultOptions()
+	w.check.restart()
+	w.history.clearMessage()
 	w.file.clear()
 	w.show(stepFile)
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"carnet/gui/uikit"
 	"carnet/internal/importer"
@@ -138,11 +140,16 @@ func TestGeneratedFileEndToEnd(t *testing.T) {
 		t.Errorf("ShowClients got batch %d and %d ids, want %d and 5", h.batch, len(h.shown), res.Batch)
 	}
 
-	// Past imports: listed, then undone.
+	// Past imports: listed; the result screen undoes it directly, after
+	// asking.
 	if len(h.w.history.batches) != 1 || h.w.history.batches[0].ID != res.Batch {
 		t.Fatalf("journal %+v", h.w.history.batches)
 	}
-	h.act(func() { h.w.history.undo(res.Batch) })
+	if !h.w.commit.undo.Visible() {
+		t.Fatal("the result screen offers no Undo")
+	}
+	h.act(func() { test.Tap(h.w.commit.undo) })
+	h.tapDialogButton("Annuler l’import")
 	h.wait()
 	if u := h.w.history.lastUndo; u == nil || u.Removed != 5 {
 		t.Fatalf("undo: %+v; %q", u, h.w.history.status.Text)
@@ -153,11 +160,80 @@ func TestGeneratedFileEndToEnd(t *testing.T) {
 	if b := h.w.history.batches; len(b) != 1 || b[0].UndoneAt == nil {
 		t.Fatalf("journal after undo %+v", b)
 	}
+	if !strings.Contains(h.w.commit.title.Text, "annulé") || h.w.commit.undo.Visible() {
+		t.Errorf("the result screen should say the import was undone: %q (Undo still shown: %v)",
+			h.w.commit.title.Text, h.w.commit.undo.Visible())
+	}
 
-	// New import goes back to step 1 with the file in the recent list.
+	// New import goes back to step 1 with the file in the recent list, and
+	// without the last undo's message.
 	h.act(func() { h.w.reset() })
 	if h.w.current != stepFile || len(recentFiles(h.w.d.Preferences)) != 1 {
 		t.Fatalf("after New import: step %d, recent %v", h.w.current+1, recentFiles(h.w.d.Preferences))
+	}
+	if h.w.history.status.Visible() {
+		t.Errorf("the last undo's message is still shown: %q", h.w.history.status.Text)
+	}
+}
+
+// TestSecondImportStartsAtTheTop: a second file opens its mapping at the
+// first column and its check on the Changes tab, not where the first
+// import was left (the mapping list then looked empty).
+func TestSecondImportStartsAtTheTop(t *testing.T) {
+	h := newHarness(t, "fr")
+	dir := t.TempDir()
+	h.open(writeSample(t, dir))
+	h.next()
+	// The user scrolls down the mapping and looks at the problems.
+	h.act(func() {
+		sc := h.w.mapper.scroll
+		test.WidgetRenderer(sc).Layout(sc.Size()) // as drawing the window does
+		sc.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -200}})
+	})
+	if h.w.mapper.scroll.Offset.Y == 0 {
+		t.Fatal("the first file's mapping does not scroll: the test would show nothing")
+	}
+	h.next()
+	h.act(func() { h.w.check.tabs.SelectIndex(1) })
+
+	other := filepath.Join(dir, "autre.csv")
+	// As many columns as the first file: its mapping scrolls too.
+	if err := os.WriteFile(other, []byte("Nom;Prénom;Ville;CP;Pays;Notes;Site;Fax\nDurand;Léa;Lyon;69002;FR;;;\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.open(other)
+	h.next()
+	if off := h.w.mapper.scroll.Offset.Y; off != 0 {
+		t.Errorf("the mapping opens scrolled by %.0f px", off)
+	}
+	h.next()
+	if i := h.w.check.tabs.SelectedIndex(); i != 0 {
+		t.Errorf("the check opens on tab %d, want the Changes tab", i)
+	}
+}
+
+// TestLineBreakInACellStaysOnOneRow: a cell holding a line break shows on
+// one preview row, the break marked.
+func TestLineBreakInACellStaysOnOneRow(t *testing.T) {
+	h := newHarness(t, "fr")
+	path := filepath.Join(t.TempDir(), "adresses.csv")
+	data := "Nom;Adresse;Ville\nDurand;\"12 rue des Lilas\nBâtiment B\";Lyon\nMartin;3 place Bellecour;Lyon\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.open(path)
+	cell := widget.NewLabel("")
+	h.act(func() { h.w.reading.tableCell(widget.TableCellID{Row: 0, Col: 2}, cell) })
+	if cell.Text != "12 rue des Lilas ¶ Bâtiment B" {
+		t.Fatalf("the cell shows %q", cell.Text)
+	}
+	plain := widget.NewLabel("")
+	h.act(func() { h.w.reading.tableCell(widget.TableCellID{Row: 1, Col: 2}, plain) })
+	if cell.MinSize().Height != plain.MinSize().Height {
+		t.Errorf("the row with a line break is %.0f px high, the others %.0f", cell.MinSize().Height, plain.MinSize().Height)
+	}
+	if got := sampleText(h.w.preview, 1); strings.Contains(got, "\n") {
+		t.Errorf("mapping samples keep the line break: %q", got)
 	}
 }
 

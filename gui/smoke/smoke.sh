@@ -158,14 +158,15 @@ start() {
 	trace=$tmp/trace-$lang
 	seq=0
 	: >"$dump_file"
-	HOME=$home XDG_RUNTIME_DIR=$home/run CARNET_LANG=$lang LANG=${lang}_$(echo "$lang" | tr a-z A-Z).UTF-8 \
+	HOME=$home XDG_RUNTIME_DIR=$home/run CARNET_LANG=$lang LANG=$locale \
 		CARNET_UI_TRACE=$trace "$bin" --db "$tmp/demo.db" >"$log" 2>&1 &
 	app_pid=$!
 	win=""
 	local i
 	for i in $(seq 100); do
-		win=$(xdotool search --name '^Carnet' 2>/dev/null | head -1) && [ -n "$win" ] &&
-			xwininfo -id "$win" 2>/dev/null | grep -q 'Map State: IsViewable' && break
+		# sed, not head: under pipefail a reader that quits early fails the pipe.
+		win=$(xdotool search --name '^Carnet' 2>/dev/null | sed -n 1p) && [ -n "$win" ] &&
+			[[ $(xwininfo -id "$win" 2>/dev/null) == *"Map State: IsViewable"* ]] && break
 		win=""
 		kill -0 "$app_pid" 2>/dev/null || break
 		sleep 0.1
@@ -185,11 +186,11 @@ for lang in fr en; do
 	if [ "$lang" = fr ]; then
 		t_browse="Parcourir…" t_open="Ouvrir un fichier" t_cancel="Annuler"
 		t_template="Télécharger le modèle d’import" t_save_title="Enregistrer le modèle d’import" t_save="Enregistrer"
-		t_customer="Client C"
+		t_customer="Client C" locale=fr_FR.UTF-8
 	else
 		t_browse="Browse…" t_open="Open a file" t_cancel="Cancel"
 		t_template="Download the import template" t_save_title="Save the import template" t_save="Save"
-		t_customer="Customer C"
+		t_customer="Customer C" locale=en_US.UTF-8
 	fi
 
 	step="1 window"
@@ -243,20 +244,27 @@ for lang in fr en; do
 	click_button dialog "$t_save"
 	dump
 	expect_dialogs 0
-	xlsx=""
+	# The dialog creates the file, the app then writes it in the background
+	# and says so, naming it, on the Import tab: wait for that line.
+	xlsx="" said=""
 	for _ in $(seq 50); do
-		xlsx=$(find "$home" -name '*.xlsx' | head -1)
-		[ -n "$xlsx" ] && break
+		xlsx=$(find "$home" -name '*.xlsx' | sed -n 1p)
+		if [ -n "$xlsx" ]; then
+			said=$(awk -v f="$xlsx" '$1 == "text" && $2 == "window" && index($0, f) {print; exit}' "$dump_file")
+			[ -n "$said" ] && break
+		fi
 		sleep 0.1
+		dump
 	done
 	[ -n "$xlsx" ] || fail "no .xlsx under $home after '$t_save'"
-	sleep 0.3 # written whole
+	[ -n "$said" ] || fail "$xlsx exists but the window never says it was saved"
 	[ "$(head -c 2 "$xlsx")" = PK ] || fail "$xlsx is not a zip (does not start with PK)"
 	if command -v unzip >/dev/null; then
-		unzip -l "$xlsx" | grep -q 'xl/workbook.xml' || fail "$xlsx has no xl/workbook.xml"
+		listing=$(unzip -l "$xlsx" 2>&1) || fail "unzip cannot read $xlsx: $listing"
+		grep -q 'xl/workbook.xml' <<<"$listing" || fail "$xlsx has no xl/workbook.xml: $listing"
 	fi
 	shot template-saved
-	echo "[$lang] 4 '$t_template' saved ${xlsx#"$home"/} in HOME ($(wc -c <"$xlsx") bytes, a zip)"
+	echo "[$lang] 4 '$t_template' saved ${xlsx#"$home"/} in HOME ($(wc -c <"$xlsx") bytes, a zip); the tab says: ${said#text window }"
 
 	step="5 Clients tab"
 	# shellcheck disable=SC2046
