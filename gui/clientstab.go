@@ -338,7 +338,7 @@ func (t *clientsTab) reload() {
 
 func (t *clientsTab) refreshView() {
 	if t.model.counted {
-		t.count.SetText(format.Count(t.model.total, uiLang) + " " + lang.L("customers"))
+		t.count.SetText(ln(t.model.total, "%s customer", "%s customers", format.Count(t.model.total, uiLang)))
 	} else {
 		t.count.SetText(lang.L("Searching…"))
 	}

@@ -1,12 +1,14 @@
 package gui
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"carnet/gui/uikit"
 	"carnet/resources/translations"
 )
 
@@ -52,6 +54,13 @@ func setupLanguage(choice string) {
 	if strings.HasPrefix(string(lang.SystemLocale()), "fr") {
 		uiLang = "fr"
 	}
+}
+
+// ln translates the form of a counted text that n takes in the interface
+// language ("%s client" for 0 and 1 in French, "%s clients" beyond) and
+// formats it with args.
+func ln(n int, one, other string, args ...any) string {
+	return fmt.Sprintf(uikit.Choose(n, uiLang, lang.L(one), lang.L(other)), args...)
 }
 
 func forceLocale(language, posix string) {

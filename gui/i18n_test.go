@@ -15,6 +15,10 @@ import (
 // The import wizard (gui/importwizard) calls its tr(…) helper the same way.
 var keyPattern = regexp.MustCompile(`(?:lang\.[LX]|\btr)\(("(?:[^"\\]|\\.)*")`)
 
+// formsPattern finds the two forms of a counted text: ln(n, "one",
+// "other", …) in the window, trn(lang, n, "one", "other", …) in the wizard.
+var formsPattern = regexp.MustCompile(`\b(?:ln\((?:[^,()]|\([^()]*\))+|trn\((?:[^,()]|\([^()]*\))+,(?:[^,()]|\([^()]*\))+),\s*("(?:[^"\\]|\\.)*"),\s*("(?:[^"\\]|\\.)*")`)
+
 // usedKeys returns the literal keys of the .go files matching glob.
 func usedKeys(t *testing.T, glob string) map[string]bool {
 	files, _ := filepath.Glob(glob)
@@ -33,6 +37,15 @@ func usedKeys(t *testing.T, glob string) map[string]bool {
 				t.Fatalf("%s: %v", f, err)
 			}
 			keys[k] = true
+		}
+		for _, m := range formsPattern.FindAllSubmatch(src, -1) {
+			for _, q := range m[1:] {
+				k, err := strconv.Unquote(string(q))
+				if err != nil {
+					t.Fatalf("%s: %v", f, err)
+				}
+				keys[k] = true
+			}
 		}
 	}
 	return keys

@@ -97,7 +97,7 @@ func (h *historyPanel) build() {
 
 // batchCounts says what an import did in a few words.
 func batchCounts(c importer.Counts, lang string) string {
-	parts := []string{tr("%s created", count(c.Created, lang)), tr("%s updated", count(c.Updated, lang))}
+	parts := []string{trn(lang, c.Created, "%s created (one customer)", "%s created", count(c.Created, lang)), tr("%s updated", count(c.Updated, lang))}
 	if c.Errors > 0 {
 		parts = append(parts, tr("%s in error", count(c.Errors, lang)))
 	}
@@ -112,8 +112,14 @@ func (h *historyPanel) confirmUndo(b importer.Batch, after func(*importer.UndoRe
 		return
 	}
 	lang := h.w.d.Lang
-	msg := tr("Undo import #%d (%s)?\n\nThe %s customers it created are removed and the %s it updated get their previous values back.\nCustomers changed by hand since the import are left alone and listed.",
-		b.ID, filepath.Base(b.File), count(b.Counts.Created, lang), count(b.Counts.Updated, lang))
+	msg := tr("Undo import #%d (%s)?", b.ID, filepath.Base(b.File)) + "\n"
+	if n := b.Counts.Created; n > 0 {
+		msg += "\n" + trn(lang, n, "%s customer it created is removed.", "%s customers it created are removed.", count(n, lang))
+	}
+	if n := b.Counts.Updated; n > 0 {
+		msg += "\n" + trn(lang, n, "%s customer it updated gets its previous values back.", "%s customers it updated get their previous values back.", count(n, lang))
+	}
+	msg += "\n" + tr("Customers changed by hand since the import are left alone and listed.")
 	d := dialog.NewConfirm(tr("Undo the import"), msg, func(ok bool) {
 		if ok {
 			h.undo(b.ID, after)
@@ -154,11 +160,14 @@ func (h *historyPanel) undo(id int64, after func(*importer.UndoResult)) {
 
 // undoText says what was restored and who was left alone.
 func undoText(r *importer.UndoResult, lang string) string {
-	text := tr("Import #%d undone: %s customers removed, %s restored.", r.Batch, count(r.Removed, lang), count(r.Restored, lang))
+	text := tr("Import #%d undone:", r.Batch) + " " +
+		trn(lang, r.Removed, "%s customer removed", "%s customers removed", count(r.Removed, lang)) + ", " +
+		trn(lang, r.Restored, "%s restored (one customer)", "%s restored", count(r.Restored, lang)) + "."
 	if len(r.LeftAlone) == 0 {
 		return text
 	}
-	text += "\n" + tr("%s customers were changed by hand since the import and were left alone:", count(len(r.LeftAlone), lang))
+	text += "\n" + trn(lang, len(r.LeftAlone), "%s customer was changed by hand since the import and was left alone:",
+		"%s customers were changed by hand since the import and were left alone:", count(len(r.LeftAlone), lang))
 	for i, c := range r.LeftAlone {
 		if i == 10 {
 			text += "\n" + tr("… and %s more.", count(len(r.LeftAlone)-10, lang))

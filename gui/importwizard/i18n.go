@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"carnet/gui/uikit"
 	"carnet/internal/domain"
 	"carnet/internal/format"
 )
@@ -24,6 +25,19 @@ func tr(key string, args ...any) string {
 		return fmt.Sprintf(s, args...)
 	}
 	return s
+}
+
+// trn translates the form of a counted text that n takes in the language
+// ("%s ligne" for 0 and 1 in French, "%s lignes" beyond) and formats it
+// with args, the count formatted first by the caller.
+func trn(uiLang string, n int, one, other string, args ...any) string {
+	return fmt.Sprintf(uikit.Choose(n, uiLang, lang.L(one), lang.L(other)), args...)
+}
+
+// rowsPerSecond is a reading rate, "12 000 lignes/s".
+func rowsPerSecond(rate float64, uiLang string) string {
+	n := int(rate)
+	return trn(uiLang, n, "%s row/s", "%s rows/s", count(n, uiLang))
 }
 
 // percent formats a 0..1 confidence as "98 %" (fr) or "98%" (en).

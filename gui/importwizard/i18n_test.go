@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"carnet/internal/importer"
 	"carnet/resources/translations"
 )
 
@@ -60,6 +61,19 @@ func usedKeys(t *testing.T) map[string]string {
 				if x, ok := fn.X.(*ast.Ident); ok {
 					name = x.Name + "." + fn.Sel.Name
 				}
+			}
+			if name == "trn" && len(call.Args) >= 4 {
+				// trn(lang, n, one, other, args…): both forms are keys.
+				for _, a := range call.Args[2:4] {
+					lit, ok := a.(*ast.BasicLit)
+					if !ok || lit.Kind != token.STRING {
+						t.Errorf("%s: trn with a form that is not a literal", fset.Position(call.Pos()))
+						continue
+					}
+					s, _ := strconv.Unquote(lit.Value)
+					keys[s] = fset.Position(call.Pos()).String()
+				}
+				return true
 			}
 			if name != "tr" && name != "lang.L" {
 				return true
@@ -119,4 +133,30 @@ func verbs(s string) string {
 		}
 	}
 	return strings.Join(out, "")
+}
+
+// TestCountsAgreeInBothLanguages: a count takes the singular or the plural
+// as each language wants (French: 0 and 1 singular), with gender.
+func TestCountsAgreeInBothLanguages(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		res  importer.UndoResult
+		want string
+	}{
+		{"fr", importer.UndoResult{Batch: 3, Removed: 1}, "Import n° 3 annulé : 1 client supprimé, 0 rétabli."},
+		{"fr", importer.UndoResult{Batch: 3, Removed: 2, Restored: 5}, "Import n° 3 annulé : 2 clients supprimés, 5 rétablis."},
+		{"en", importer.UndoResult{Batch: 3, Removed: 1}, "Import #3 undone: 1 customer removed, 0 restored."},
+		{"en", importer.UndoResult{Batch: 3, Removed: 0, Restored: 2}, "Import #3 undone: 0 customers removed, 2 restored."},
+	} {
+		useLanguage(t, c.lang)
+		if got := undoText(&c.res, c.lang); got != c.want {
+			t.Errorf("%s: %q, want %q", c.lang, got, c.want)
+		}
+	}
+	useLanguage(t, "fr")
+	for n, want := range map[int]string{0: "inchangée", 1: "inchangée", 2: "inchangées"} {
+		if got := trn("fr", n, "unchanged (one row)", "unchanged"); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
 }

@@ -254,10 +254,11 @@ func (s *checkStep) runCheck() {
 				}
 				if p.Estimate > 0 {
 					s.progress.SetValue(min(1, float64(p.Done)/float64(p.Estimate)))
-					s.progressTxt.SetText(tr("%s of about %s rows · %s rows/s", count(p.Done, lang), count(p.Estimate, lang), count(int(p.Rate), lang)))
+					s.progressTxt.SetText(trn(lang, p.Estimate, "%s of about %s row", "%s of about %s rows", count(p.Done, lang), count(p.Estimate, lang)) +
+						" · " + rowsPerSecond(p.Rate, lang))
 					return
 				}
-				s.progressTxt.SetText(tr("%s rows read · %s rows/s", count(p.Done, lang), count(int(p.Rate), lang)))
+				s.progressTxt.SetText(trn(lang, p.Done, "%s row read", "%s rows read", count(p.Done, lang)) + " · " + rowsPerSecond(p.Rate, lang))
 			})
 		})
 		s.w.run.Do(func() {
@@ -301,9 +302,9 @@ func (s *checkStep) showPlan() {
 	s.counts.Objects = []fyne.CanvasObject{
 		countBox(c.Created, tr("to create"), widget.SuccessImportance, lang),
 		countBox(c.Updated, tr("to update"), widget.HighImportance, lang),
-		countBox(c.Unchanged, tr("unchanged"), widget.MediumImportance, lang),
+		countBox(c.Unchanged, trn(lang, c.Unchanged, "unchanged (one row)", "unchanged"), widget.MediumImportance, lang),
 		countBox(c.Errors, tr("in error"), widget.DangerImportance, lang),
-		countBox(c.Skipped, tr("skipped"), widget.LowImportance, lang),
+		countBox(c.Skipped, trn(lang, c.Skipped, "skipped (one row)", "skipped"), widget.LowImportance, lang),
 	}
 	s.counts.Refresh()
 
@@ -316,10 +317,12 @@ func (s *checkStep) showPlan() {
 		say(s.status, widget.DangerImportance, strings.Join(lines, "\n"))
 	case c.Errors > 0:
 		s.status.Importance = widget.WarningImportance
-		s.status.SetText(tr("Rows in error: %s of %s. They will be left out: fix them in the file, or export them, fix them and import them afterwards.",
+		s.status.SetText(trn(lang, c.Errors, "Row in error: %s of %s. It will be left out: fix it in the file, or export it, fix it and import it afterwards.",
+			"Rows in error: %s of %s. They will be left out: fix them in the file, or export them, fix them and import them afterwards.",
 			count(c.Errors, lang), count(c.Rows, lang)))
 	default:
-		say(s.status, widget.SuccessImportance, tr("%s rows checked: no error. Nothing has been written yet.", count(c.Rows, lang)))
+		say(s.status, widget.SuccessImportance, trn(lang, c.Rows, "%s row checked: no error. Nothing has been written yet.",
+			"%s rows checked: no error. Nothing has been written yet.", count(c.Rows, lang)))
 	}
 
 	s.changes.Objects = nil
@@ -327,7 +330,8 @@ func (s *checkStep) showPlan() {
 		s.changes.Add(rowView(r, lang))
 	}
 	if more := c.Created + c.Updated + c.Errors + c.Skipped - len(p.Rows); more > 0 {
-		s.changes.Add(moreLabel(tr("… and %s more rows (not shown here; the import takes them all).", count(more, lang))))
+		s.changes.Add(moreLabel(trn(lang, more, "… and %s more row (not shown here; the import takes it).",
+			"… and %s more rows (not shown here; the import takes them all).", count(more, lang))))
 	}
 	if len(p.Rows) == 0 {
 		s.changes.Add(moreLabel(tr("No row changes a customer.")))
@@ -507,7 +511,8 @@ func (s *checkStep) exportErrors(out io.WriteCloser, name string) {
 				say(s.status, widget.DangerImportance, userMessage(err, lang))
 				return
 			}
-			say(s.status, widget.SuccessImportance, tr("%s rows in error written to %s, with an “Erreur” column: fix them there and import that file.", count(n, lang), filepath.Base(name)))
+			say(s.status, widget.SuccessImportance, trn(lang, n, "%s row in error written to %s, with an “Erreur” column: fix it there and import that file.",
+				"%s rows in error written to %s, with an “Erreur” column: fix them there and import that file.", count(n, lang), filepath.Base(name)))
 		})
 	})
 }

@@ -139,13 +139,13 @@ func (s *importStep) showProgress(p importer.Progress, total int, lang string) {
 	case total == 0:
 		total = p.Estimate
 	}
-	text := tr("%s rows", count(p.Done, lang))
+	text := trn(lang, p.Done, "%s row", "%s rows", count(p.Done, lang))
 	if total > 0 {
 		s.bar.SetValue(min(1, float64(p.Done)/float64(total)))
-		text = tr("%s of %s rows", count(p.Done, lang), count(total, lang))
+		text = trn(lang, total, "%s of %s row", "%s of %s rows", count(p.Done, lang), count(total, lang))
 	}
 	if p.Rate > 0 {
-		text += " · " + tr("%s rows/s", count(int(p.Rate), lang))
+		text += " · " + rowsPerSecond(p.Rate, lang)
 		if total > p.Done {
 			left := time.Duration(float64(total-p.Done) / p.Rate * float64(time.Second))
 			text += " · " + tr("about %s left", roundDuration(left))
@@ -197,13 +197,14 @@ func (s *importStep) finished(res *importer.Result, ids []int64, err error) {
 		c := res.Counts
 		s.title.SetText(tr("Import #%d done", res.Batch))
 		s.counts.Objects = []fyne.CanvasObject{
-			countBox(c.Created, tr("created"), widget.SuccessImportance, lang),
+			countBox(c.Created, trn(lang, c.Created, "created (one customer)", "created"), widget.SuccessImportance, lang),
 			countBox(c.Updated, tr("updated"), widget.HighImportance, lang),
-			countBox(c.Unchanged, tr("unchanged"), widget.MediumImportance, lang),
-			countBox(c.Errors, tr("in error, left out"), widget.DangerImportance, lang),
-			countBox(c.Skipped, tr("skipped"), widget.LowImportance, lang),
+			countBox(c.Unchanged, trn(lang, c.Unchanged, "unchanged (one row)", "unchanged"), widget.MediumImportance, lang),
+			countBox(c.Errors, trn(lang, c.Errors, "in error, left out (one row)", "in error, left out"), widget.DangerImportance, lang),
+			countBox(c.Skipped, trn(lang, c.Skipped, "skipped (one row)", "skipped"), widget.LowImportance, lang),
 		}
-		msg := tr("%s rows read in %s. You can undo this import from the list of past imports on step 1.",
+		msg := trn(lang, c.Rows, "%s row read in %s. You can undo this import here or from the list of past imports on step 1.",
+			"%s rows read in %s. You can undo this import here or from the list of past imports on step 1.",
 			count(c.Rows, lang), seconds(res.Duration, lang))
 		say(s.message, widget.SuccessImportance, msg)
 		s.toCheck.Hide()

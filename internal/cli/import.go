@@ -253,7 +253,7 @@ func importJSON(res *importer.Result, lang string) map[string]any {
 	errs, warns := []problemJSON{}, []problemJSON{}
 	for _, p := range append(res.Refused, res.Problems...) {
 		pj := problemJSON{Row: p.Row, Column: p.Column, Field: p.Field, Value: p.Value, Code: p.Code,
-			Message: p.Message.In(lang), Fix: p.Fix.In(lang)}
+			Message: p.Message.In(lang), Fix: fixWithFlag(p, lang)}
 		if p.Severity == importer.SeverityError {
 			errs = append(errs, pj)
 		} else {
@@ -268,6 +268,23 @@ func importJSON(res *importer.Result, lang string) map[string]any {
 		"error_rows": res.Counts.Errors, "errors": errs, "warnings": warns, "truncated": res.Truncated,
 		"refused": len(res.Refused) > 0, "batch": res.Batch, "seconds": res.Duration.Seconds(),
 	}
+}
+
+// optionFlags names the command-line flag of the import option a problem's
+// fix asks for: the engine's messages name the option as the window shows
+// it, and only the command line speaks of flags.
+var optionFlags = map[string]string{
+	"balance.ignored": "--allow-balance",
+	"source.unknown":  "--create-sources",
+}
+
+// fixWithFlag is a problem's fix, with the flag that turns the option on.
+func fixWithFlag(p importer.Problem, lang string) string {
+	fix := p.Fix.In(lang)
+	if flag := optionFlags[p.Code]; flag != "" && fix != "" {
+		fix += " (" + flag + ")"
+	}
+	return fix
 }
 
 // maxShownProblems is how many errors the human output lists.
@@ -309,7 +326,7 @@ func printImport(env *Env, res *importer.Result, dryRun bool) {
 		}
 		shown++
 		fmt.Fprintf(w, m("  ligne %d, colonne « %s » (%s) : %s %s\n", "  row %d, column \"%s\" (%s): %s %s\n"),
-			p.Row, p.Column, p.Value, p.Message.In(env.Lang), p.Fix.In(env.Lang))
+			p.Row, p.Column, p.Value, p.Message.In(env.Lang), fixWithFlag(p, env.Lang))
 	}
 	if c.Errors > shown && shown > 0 {
 		fmt.Fprintln(w, m("  … (--errors-xlsx FICHIER exporte toutes les lignes en erreur)", "  … (--errors-xlsx FILE exports every row in error)"))

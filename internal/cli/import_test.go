@@ -75,3 +75,32 @@ func TestImportUndoTemplateCommands(t *testing.T) {
 		t.Errorf("unreadable file: exit %d, want 1", code)
 	}
 }
+
+// TestFixesNameTheFlagOnlyOnTheCommandLine: the engine's fixes name an
+// option as the window shows it; the command line adds the flag that turns
+// it on.
+func TestFixesNameTheFlagOnlyOnTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	csv := filepath.Join(dir, "soldes.csv")
+	os.WriteFile(csv, []byte("Nom;Solde;Source marketing\nDurand;12,50;Salon 2026\n"), 0o644)
+	out, errs, _ := run(t, "import", csv, "--db", db, "--dry-run", "--json")
+	var doc struct {
+		Errors, Warnings []struct{ Code, Fix string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s%s", err, out, errs)
+	}
+	want := map[string]string{"balance.ignored": "(--allow-balance)", "source.unknown": "(--create-sources)"}
+	for _, p := range append(doc.Errors, doc.Warnings...) {
+		if flag, ok := want[p.Code]; ok {
+			if !strings.HasSuffix(p.Fix, flag) || strings.Count(p.Fix, "--") != 1 {
+				t.Errorf("%s: fix %q should end with %s", p.Code, p.Fix, flag)
+			}
+			delete(want, p.Code)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("problems not reported: %v\n%s", want, out)
+	}
+}

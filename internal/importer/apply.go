@@ -183,7 +183,7 @@ func (run *run) resolveNames(ctx context.Context, line int, c *domain.Customer, 
 			rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName("marketing_source"), Field: "marketing_source", Value: s,
 				Severity: SeverityError, Code: "source.unknown",
 				Message: domain.Message{FR: "La source marketing « " + s + " » n'existe pas.", EN: "Marketing source \"" + s + "\" does not exist."},
-				Fix:     domain.Message{FR: "Ajoutez-la dans Paramètres › Marketing, ou autorisez la création des sources (--create-sources).", EN: "Add it in Settings › Marketing, or allow creating sources (--create-sources)."}})
+				Fix:     domain.Message{FR: "Ajoutez-la dans Paramètres › Marketing, ou activez l’option « Créer les sources marketing qui n’existent pas ».", EN: "Add it in Settings › Marketing, or turn on the option \"Create the marketing sources that do not exist\"."}})
 			return nil
 		}
 		if _, err := run.tx.CreateMarketingSource(ctx, s); err != nil {

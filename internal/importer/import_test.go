@@ -173,6 +173,14 @@ func TestMatchingRules(t *testing.T) {
 			if !found {
 				t.Errorf("no %s error on row %d: %+v", tc.wantCode, tc.wantRow, res.Problems)
 			}
+			// The window shows these texts: no command-line flag in them.
+			for _, p := range res.Problems {
+				for _, m := range []domain.Message{p.Message, p.Fix} {
+					if strings.Contains(m.FR, "--") || strings.Contains(m.EN, "--") {
+						t.Errorf("%s names a command-line flag: %+v", p.Code, m)
+					}
+				}
+			}
 			if res.Counts.Created != tc.created {
 				t.Errorf("created %d, want %d", res.Counts.Created, tc.created)
 			}

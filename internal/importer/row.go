@@ -123,8 +123,8 @@ func (run *run) balanceIgnored(line int, value string) Problem {
 		Severity: SeverityWarning, Code: "balance.ignored",
 		Message: domain.Message{FR: "La colonne Solde est ignorée : l'ajustement des soldes n'est pas activé pour cet import.",
 			EN: "The Balance column is ignored: balance adjustment is not enabled for this import."},
-		Fix: domain.Message{FR: "Cochez « Appliquer les soldes » (--allow-balance) pour écrire une correction de solde.",
-			EN: "Tick \"Apply balances\" (--allow-balance) to write a balance adjustment."}}
+		Fix: domain.Message{FR: "Activez l’option « Appliquer les soldes » pour écrire une correction de solde.",
+			EN: "Turn on the option \"Apply the balances\" to write a balance adjustment."}}
 }
 
 func cellProblem(line int, column, field, value string, p *fieldparse.Problem) Problem {
