@@ -10,10 +10,10 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian/Ubuntu packages Fyne's desktop driver (cgo, OpenGL, X11, Wayland) needs.
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev wayland-protocols
-# What `make screenshots` needs to drive a real window.
+# What `make screenshots` and `make smoke` need to drive a real window.
 SHOT_PACKAGES := xvfb xdotool imagemagick x11-utils
 
-.PHONY: deps run build test vet bench screenshots clean
+.PHONY: deps run build test vet bench screenshots shot-deps smoke clean
 
 deps:
 ifeq ($(UNAME_S),Linux)
@@ -43,6 +43,7 @@ vet: deps
 
 test: vet
 	$(GO) test -race -count=1 ./...
+	@if command -v Xvfb >/dev/null 2>&1; then $(MAKE) smoke; else echo "smoke test skipped: Xvfb is not installed (apt-get install xvfb)"; fi
 
 # Benchmarks print figures (rows/s, ms per query, MB); they are not pass/fail.
 # The 1M-customer database is made once and kept in $(BENCH_DIR).
@@ -59,13 +60,21 @@ bench: build $(BENCH_DB)
 	@echo "== Search, window, import and launch over 1,000,000 customers =="
 	CARNET_BENCH_DB=$(BENCH_DB) CARNET_BENCH_FULL=1 $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/store ./internal/importer/... ./gui/...
 
-screenshots: build
+# After deps, so two apt-get never run at once under make -j.
+shot-deps: deps
 ifeq ($(UNAME_S),Linux)
 	@missing=""; for p in $(SHOT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
 	 if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 endif
+
+screenshots: build shot-deps
 	bash gui/screenshots/shoot.sh $(BIN)
 	bash gui/importwizard/screenshots.sh
+
+# Drives the real window under Xvfb, in French then English, checking each
+# click (gui/smoke/smoke.sh); screenshots go to screenshots/tmp/smoke-<time>/.
+smoke: build shot-deps
+	bash gui/smoke/smoke.sh $(BIN)
 
 clean:
 	rm -rf bin

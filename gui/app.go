@@ -90,7 +90,7 @@ func (u *ui) build() {
 	u.importItem = container.NewTabItem(lang.L("Import"), u.importTab())
 	u.tabs = container.NewAppTabs(u.clientsItem, u.groupsItem, u.importItem,
 		container.NewTabItem(lang.L("Multisite"), comingSoon(lang.L("Sites, shared and per-site fields, buying groups: coming in a later version."))),
-		container.NewTabItem(lang.L("Synchronisation"), comingSoon(lang.L("Bring customers and orders from your online shop's export: coming in a later version."))),
+		container.NewTabItem(lang.L("Synchronisation"), comingSoon(lang.L("Bring customers and orders from your online shop’s export: coming in a later version."))),
 	)
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		u.app.Preferences().SetInt(prefLastTab, u.tabs.SelectedIndex())

@@ -139,7 +139,9 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	money := func(v int64) *widget.Entry {
 		e := entry("", validateMoney)
 		if v != 0 {
-			e.SetText(format.Amount(v, uiLang))
+			// Written as the list and the balance write it; read back
+			// the same way.
+			e.SetText(format.Money(v, uiLang))
 		}
 		e.SetPlaceHolder("0,00")
 		return e

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"io/fs"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,6 +30,9 @@ import (
 var drawnSourceDirs = []string{".", "importwizard", "uikit",
 	"../internal/domain", "../internal/format", "../internal/importer", "../internal/fieldparse",
 	"../internal/sheet", "../internal/phone", "../internal/service", "../internal/store"}
+
+// typewriterApostrophe is a ' between two letters, where the window writes ’.
+var typewriterApostrophe = regexp.MustCompile(`\pL'\pL`)
 
 // neverDrawn are characters the code uses as markers, never shown: the
 // search's upper bound for a prefix, and the date-format markers of the
@@ -57,7 +61,11 @@ func TestEveryDrawnCharacterIsInTheBundledFont(t *testing.T) {
 	}
 	// where[r] says where a rune was first seen.
 	where := map[rune]string{}
+	var apostrophes []string
 	add := func(origin, s string) {
+		if typewriterApostrophe.MatchString(s) {
+			apostrophes = append(apostrophes, origin+": "+strconv.Quote(s))
+		}
 		for _, r := range s {
 			if _, seen := where[r]; !seen && r >= ' ' && neverDrawn[r] == "" {
 				where[r] = fmt.Sprintf("%s: %q", origin, s)
@@ -108,6 +116,10 @@ func TestEveryDrawnCharacterIsInTheBundledFont(t *testing.T) {
 				missing = append(missing, fmt.Sprintf("%U %q (not in the %s font) in %s", r, r, name, origin))
 			}
 		}
+	}
+	sort.Strings(apostrophes)
+	if len(apostrophes) > 0 {
+		t.Errorf("one apostrophe throughout (’), not the typewriter one:\n%s", strings.Join(apostrophes, "\n"))
 	}
 	sort.Strings(missing)
 	if len(missing) > 0 {

@@ -38,7 +38,7 @@ func newGroupsTab(u *ui) *groupsTab {
 	spacer.SetMinSize(fyne.NewSize(rowButtons().MinSize().Width, 1))
 	head.Objects[1].(*fyne.Container).Objects[2].(*fyne.Container).Add(spacer)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, add,
-		widget.NewLabel(lang.L("A group's discount applies automatically to its customers."))), head)
+		widget.NewLabel(lang.L("A group’s discount applies automatically to its customers."))), head)
 	g.content = container.NewBorder(top, nil, nil, nil, g.list)
 	return g
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"carnet/internal/domain"
+	"carnet/internal/format"
 	"carnet/internal/store"
 )
 
@@ -64,12 +65,12 @@ func TestBadEmailShowsMessageAndBlocksSave(t *testing.T) {
 	f := u.lastForm
 	u.act(func() { test.Type(f.fields.lastName, "Martin") })
 	u.act(func() { test.Type(f.fields.email, "martin@@exemple") })
-	if err := f.fields.email.Validate(); err == nil || !strings.Contains(err.Error(), "n'est pas une adresse e-mail valide") {
+	if err := f.fields.email.Validate(); err == nil || !strings.Contains(err.Error(), "n’est pas une adresse e-mail valide") {
 		t.Fatalf("validator says %v", err)
 	}
 	u.act(func() { test.Tap(f.save) })
 	u.settle(t)
-	if !f.errors.Visible() || !strings.Contains(f.errors.Text, "n'est pas une adresse e-mail valide") {
+	if !f.errors.Visible() || !strings.Contains(f.errors.Text, "n’est pas une adresse e-mail valide") {
 		t.Fatalf("error shown: %q", f.errors.Text)
 	}
 	if n, _ := u.svc.Count(context.Background(), store.Query{}); n != 0 {
@@ -283,5 +284,29 @@ func TestSaveDuringAnImportSaysItWaits(t *testing.T) {
 	u.settle(t)
 	if n, err := u.svc.Count(context.Background(), store.Query{Text: "lambert"}); err != nil || n != 1 {
 		t.Errorf("after the import: %d customers named Lambert, %v", n, err)
+	}
+}
+
+// TestFormWritesMoneyAsTheListDoes: an amount reads the same in the form as
+// in the list and the balance, in each language, and saving the form
+// unchanged keeps it.
+func TestFormWritesMoneyAsTheListDoes(t *testing.T) {
+	u := newTestUI(t)
+	ctx := context.Background()
+	c := &domain.Customer{LastName: "Roux", CreditLimit: 123456}
+	if err := u.svc.CreateCustomer(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	u.act(func() { u.openCustomer(c.ID) })
+	u.settle(t)
+	f := u.lastForm
+	if got, want := f.fields.creditLimit.Text, format.Money(123456, "fr"); got != want {
+		t.Errorf("the form shows %q, the list %q", got, want)
+	}
+	u.act(func() { test.Tap(f.save) })
+	u.settle(t)
+	got, err := u.svc.Customer(ctx, c.ID)
+	if err != nil || got.CreditLimit != 123456 {
+		t.Fatalf("after saving unchanged: %d (%v); form says %q", got.CreditLimit, err, f.errors.Text)
 	}
 }

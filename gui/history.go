@@ -77,7 +77,7 @@ func documentRow(date, doc, customer, total string, bold bool) fyne.CanvasObject
 // written for it, which outlive the customer.
 func (u *ui) askDeletedHistory() {
 	code := widget.NewEntry()
-	dialog.ShowForm(lang.L("Deleted customer's history…"), lang.L("Show"), lang.L("Cancel"),
+	dialog.ShowForm(lang.L("Deleted customer’s history…"), lang.L("Show"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(label("code"), code)}, func(ok bool) {
 			if ok && strings.TrimSpace(code.Text) != "" {
 				u.showHistoryByCode(strings.TrimSpace(code.Text))

@@ -27,7 +27,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Open another database…"), u.openDatabase),
 		fyne.NewMenuItem(lang.L("New database…"), u.newDatabase),
-		fyne.NewMenuItem(lang.L("Deleted customer's history…"), u.askDeletedHistory),
+		fyne.NewMenuItem(lang.L("Deleted customer’s history…"), u.askDeletedHistory),
 	)
 	// Fyne adds Quit to the first menu on every platform.
 	language := fyne.NewMenuItem(lang.L("Language"), nil)

@@ -86,7 +86,7 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nEvery command takes --db PATH (default: $CARNET_DB, else the database in the user's configuration folder).")
+	fmt.Fprintln(w, "\nEvery command takes --db PATH (default: $CARNET_DB, else the database in the user’s configuration folder).")
 }
 
 // LangFromEnv picks the message language from LANG/LC_ALL: English when it
@@ -119,7 +119,7 @@ func newFlags(name string, env *Env) *flags {
 	fs.SetOutput(env.Stderr)
 	return &flags{
 		FlagSet: fs,
-		db:      fs.String("db", "", "database file (default: $CARNET_DB, else the user's configuration folder)"),
+		db:      fs.String("db", "", "database file (default: $CARNET_DB, else the user’s configuration folder)"),
 		json:    fs.Bool("json", false, "print one JSON document on standard output"),
 	}
 }

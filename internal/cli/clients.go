@@ -54,7 +54,7 @@ func runClients(ctx context.Context, env *Env, args []string) error {
 		}
 		if q.GroupID == 0 {
 			return &domain.Error{Code: "group_unknown", Message: domain.Message{
-				FR: "Le groupe « " + *group + " » n'existe pas.", EN: "Group \"" + *group + "\" does not exist."}}
+				FR: "Le groupe « " + *group + " » n’existe pas.", EN: "Group \"" + *group + "\" does not exist."}}
 		}
 	}
 	total, err := svc.Count(ctx, q)

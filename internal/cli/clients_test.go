@@ -60,7 +60,7 @@ func TestCLIErrors(t *testing.T) {
 	if _, errs, code := run(t, "nope"); code != 2 || !strings.Contains(errs, "unknown command") {
 		t.Errorf("unknown command: exit %d %q", code, errs)
 	}
-	if _, errs, code := run(t, "clients", "--db", db, "--group", "Inconnu"); code != 1 || !strings.Contains(errs, "n'existe pas") {
+	if _, errs, code := run(t, "clients", "--db", db, "--group", "Inconnu"); code != 1 || !strings.Contains(errs, "n’existe pas") {
 		t.Errorf("unknown group: exit %d %q", code, errs)
 	}
 	if _, _, code := run(t, "demo", "--clients", "x", "--db", db); code != 2 {

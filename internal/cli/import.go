@@ -92,7 +92,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		if len(p.Mapping) != len(preview.Headers) {
 			return &domain.Error{Code: "profile_mismatch", Message: domain.Message{
 				FR: "Le profil « " + p.Name + " » ne correspond pas aux colonnes de ce fichier.",
-				EN: "Profile \"" + p.Name + "\" does not match this file's columns."}}
+				EN: "Profile \"" + p.Name + "\" does not match this file’s columns."}}
 		}
 		mapping, opts, usedProfile = p.Mapping, p.Options, p.Name
 	}
@@ -197,7 +197,7 @@ func findProfile(ctx context.Context, im *importer.Importer, name string) (impor
 		}
 	}
 	return importer.Profile{}, &domain.Error{Code: "profile_unknown", Message: domain.Message{
-		FR: "Aucun profil d'importation ne s'appelle « " + name + " ».", EN: "No import profile is called \"" + name + "\"."}}
+		FR: "Aucun profil d’importation ne s’appelle « " + name + " ».", EN: "No import profile is called \"" + name + "\"."}}
 }
 
 func without(list, drop []string) []string {
@@ -308,7 +308,7 @@ func printImport(env *Env, res *importer.Result, dryRun bool) {
 	}
 	c := res.Counts
 	if dryRun {
-		fmt.Fprintln(w, m("Vérification (rien n'est écrit) :", "Check (nothing written):"))
+		fmt.Fprintln(w, m("Vérification (rien n’est écrit) :", "Check (nothing written):"))
 	} else {
 		fmt.Fprintf(w, m("Importation n° %d :\n", "Import #%d:\n"), res.Batch)
 	}

@@ -36,6 +36,6 @@ func runTemplate(ctx context.Context, env *Env, args []string) error {
 	if *f.json {
 		return printJSON(env.Stdout, map[string]any{"file": pos[0]})
 	}
-	fmt.Fprintln(env.Stdout, domain.Message{FR: "Modèle d'importation écrit : ", EN: "Import template written: "}.In(env.Lang)+pos[0])
+	fmt.Fprintln(env.Stdout, domain.Message{FR: "Modèle d’importation écrit : ", EN: "Import template written: "}.In(env.Lang)+pos[0])
 	return nil
 }

@@ -43,7 +43,7 @@ func runUndo(ctx context.Context, env *Env, args []string) error {
 		"Import #%d undone: %d customer(s) removed, %d restored, %d balance entr(y/ies) removed.\n"),
 		res.Batch, res.Removed, res.Restored, res.BalanceEntries)
 	if len(res.LeftAlone) > 0 {
-		fmt.Fprintf(env.Stdout, m("%d client(s) modifié(s) depuis l'importation, laissé(s) tel(s) quel(s) :\n",
+		fmt.Fprintf(env.Stdout, m("%d client(s) modifié(s) depuis l’importation, laissé(s) tel(s) quel(s) :\n",
 			"%d customer(s) edited since the import, left as they are:\n"), len(res.LeftAlone))
 		for _, l := range res.LeftAlone {
 			fmt.Fprintf(env.Stdout, "  %s  %s\n", l.Code, l.Name)

@@ -64,7 +64,7 @@ var cities = []city{
 }
 
 var streets = []string{
-	"rue de la République", "avenue Jean-Jaurès", "boulevard Victor-Hugo", "place de l'Église", "rue Pasteur",
+	"rue de la République", "avenue Jean-Jaurès", "boulevard Victor-Hugo", "place de l’Église", "rue Pasteur",
 	"chemin des Vignes", "allée des Tilleuls", "impasse du Moulin", "rue Émile-Zola", "quai de la Loire",
 	"rue du Général-de-Gaulle", "avenue de la Gare", "rue des Écoles", "rue Nationale", "route de Paris",
 	"rue Voltaire", "boulevard Gambetta", "rue de la Paix", "rue du Château", "avenue Foch",

@@ -27,7 +27,7 @@ func NormalizeEmail(s string) (string, *FieldError) {
 	if err != nil || addr.Address != v || !strings.Contains(domain, ".") ||
 		strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") || strings.Contains(domain, "..") {
 		return "", &FieldError{Field: "email", Code: "email_invalid", Message: Message{
-			FR: "« " + s + " » n'est pas une adresse e-mail valide (attendu : nom@domaine.fr).",
+			FR: "« " + s + " » n’est pas une adresse e-mail valide (attendu : nom@domaine.fr).",
 			EN: "\"" + s + "\" is not a valid email address (expected: name@domain.com)."}}
 	}
 	return v, nil

@@ -21,6 +21,16 @@ func (m Message) In(lang string) string {
 	return m.FR
 }
 
+// Labelled puts label before text the way lang writes it: "Code client :
+// …" in French (a no-break space before the colon), "Customer code: …" in
+// English.
+func Labelled(label, text, lang string) string {
+	if strings.HasPrefix(strings.ToLower(lang), "en") {
+		return label + ": " + text
+	}
+	return label + "\u00a0: " + text
+}
+
 // FieldError says which field breaks which rule and what is expected.
 type FieldError struct {
 	Field string // stable field key, e.g. "email"
@@ -48,7 +58,7 @@ func (e *ValidationError) Error() string {
 func (e *ValidationError) In(lang string) string {
 	parts := make([]string, len(e.Errors))
 	for i, fe := range e.Errors {
-		parts[i] = FieldLabel(fe.Field, lang) + " : " + fe.In(lang)
+		parts[i] = Labelled(FieldLabel(fe.Field, lang), fe.In(lang), lang)
 	}
 	return strings.Join(parts, "\n")
 }
@@ -88,7 +98,7 @@ func (e *Error) Error() string { return e.EN }
 var (
 	ErrNotFound      = &Error{Code: "not_found", Message: Message{FR: "Introuvable.", EN: "Not found."}}
 	ErrDuplicateCode = &Error{Code: "duplicate_code", Message: Message{
-		FR: "Ce code client est déjà utilisé par un autre client : choisissez-en un autre ou laissez-le vide pour qu'il soit attribué.",
+		FR: "Ce code client est déjà utilisé par un autre client : choisissez-en un autre ou laissez-le vide pour qu’il soit attribué.",
 		EN: "This customer code is already used by another customer: choose another one or leave it empty to have one assigned."}}
 	// ErrBusy: another program holds the database for writing (an import
 	// run from the command line while the window is open) past the wait.
@@ -120,7 +130,7 @@ func UserMessage(err error, lang string) string {
 	}
 	var fe *FieldError
 	if errors.As(err, &fe) {
-		return FieldLabel(fe.Field, lang) + " : " + fe.In(lang)
+		return Labelled(FieldLabel(fe.Field, lang), fe.In(lang), lang)
 	}
 	var de *Error
 	if errors.As(err, &de) {

@@ -66,7 +66,7 @@ func NormalizeSIRET(s string) (string, *FieldError) {
 	}
 	if !allDigits(v) || (len(v) != 9 && len(v) != 14) {
 		return bad("siret_format", Message{
-			FR: "« " + s + " » n'est ni un SIREN (9 chiffres) ni un SIRET (14 chiffres).",
+			FR: "« " + s + " » n’est ni un SIREN (9 chiffres) ni un SIRET (14 chiffres).",
 			EN: "\"" + s + "\" is neither a SIREN (9 digits) nor a SIRET (14 digits)."})
 	}
 	if !luhn(v[:9]) {
@@ -117,7 +117,7 @@ func NormalizeVAT(s string) (string, *FieldError) {
 	}
 	if len(v) < 4 || v[0] < 'A' || v[0] > 'Z' || v[1] < 'A' || v[1] > 'Z' {
 		return bad("vat_format", Message{
-			FR: "« " + s + " » n'est pas un numéro de TVA intracommunautaire : il commence par le code pays (FR, BE…).",
+			FR: "« " + s + " » n’est pas un numéro de TVA intracommunautaire : il commence par le code pays (FR, BE…).",
 			EN: "\"" + s + "\" is not an EU VAT number: it starts with the country code (FR, BE…)."})
 	}
 	if v[:2] != "FR" {
@@ -133,7 +133,7 @@ func NormalizeVAT(s string) (string, *FieldError) {
 	}
 	if len(v) != 13 || !allDigits(v[4:]) {
 		return bad("vat_format", Message{
-			FR: "Un numéro de TVA français s'écrit FR + 2 caractères de clé + SIREN (9 chiffres), par exemple FR44732829320.",
+			FR: "Un numéro de TVA français s’écrit FR + 2 caractères de clé + SIREN (9 chiffres), par exemple FR44732829320.",
 			EN: "A French VAT number is FR + a 2-character key + the SIREN (9 digits), for example FR44732829320."})
 	}
 	key, siren := v[2:4], v[4:]
@@ -188,7 +188,7 @@ func NormalizeIBAN(s string) (string, *FieldError) {
 		return "", nil
 	}
 	bad := Message{
-		FR: "L'IBAN « " + s + " » est invalide (clé de contrôle fausse ou longueur incorrecte) : recopiez-le depuis un RIB.",
+		FR: "L’IBAN « " + s + " » est invalide (clé de contrôle fausse ou longueur incorrecte) : recopiez-le depuis un RIB.",
 		EN: "IBAN \"" + s + "\" is invalid (wrong check digits or length): copy it again from a bank statement."}
 	if len(v) < 15 || len(v) > 34 || (strings.HasPrefix(v, "FR") && len(v) != 27) {
 		return "", &FieldError{Field: "iban", Code: "iban_invalid", Message: bad}

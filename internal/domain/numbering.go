@@ -41,7 +41,7 @@ func (r NumberingRule) Validate() *FieldError {
 	if r.Length < 0 || r.Length > 32 || (r.Length > 0 && len([]rune(r.Prefix)) >= r.Length) {
 		return &FieldError{Field: "code", Code: "numbering_invalid", Message: Message{
 			FR: "La longueur doit dépasser celle du préfixe et ne pas dépasser 32.",
-			EN: "The length must exceed the prefix's and be at most 32."}}
+			EN: "The length must exceed the prefix’s and be at most 32."}}
 	}
 	return nil
 }

@@ -95,7 +95,7 @@ func (c *Customer) Normalize(phones PhoneParser) error {
 	c.Currency = strings.ToUpper(c.Currency)
 	if c.Currency != "" && (len(c.Currency) != 3 || !isUpperASCII(c.Currency)) {
 		ve.add(&FieldError{Field: "currency", Code: "currency_invalid", Message: Message{
-			FR: "La devise s'écrit en code ISO à 3 lettres (EUR, CHF, USD…).",
+			FR: "La devise s’écrit en code ISO à 3 lettres (EUR, CHF, USD…).",
 			EN: "The currency is a 3-letter ISO code (EUR, CHF, USD…)."}})
 	}
 	c.Groups = dedupeFolded(c.Groups)

@@ -30,6 +30,6 @@ func Bool(s string) (v bool, empty bool, p *Problem) {
 		return false, false, spreadsheetErrorProblem(t)
 	}
 	return false, false, newError(CodeBoolInvalid,
-		qfr(cell)+" n'est pas une valeur oui/non. Saisissez Oui ou Non (ou 1/0, Vrai/Faux, X pour oui), ou laissez la cellule vide.",
+		qfr(cell)+" n’est pas une valeur oui/non. Saisissez Oui ou Non (ou 1/0, Vrai/Faux, X pour oui), ou laissez la cellule vide.",
 		qen(cell)+" is not a yes/no value. Enter Yes or No (or Oui/Non, 1/0, True/False, X for yes), or leave the cell empty.")
 }

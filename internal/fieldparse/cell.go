@@ -75,7 +75,7 @@ func isSpreadsheetError(s string) bool {
 
 func spreadsheetErrorProblem(s string) *Problem {
 	return newError(CodeSpreadsheetError,
-		"La cellule contient "+qfr(s)+", une valeur d'erreur du tableur (formule en échec ou colonne trop étroite) : corrigez la formule ou remplacez-la par sa valeur dans le tableur, puis réimportez.",
+		"La cellule contient "+qfr(s)+", une valeur d’erreur du tableur (formule en échec ou colonne trop étroite) : corrigez la formule ou remplacez-la par sa valeur dans le tableur, puis réimportez.",
 		"The cell holds "+qen(s)+", a spreadsheet error value (failed formula or column too narrow): fix the formula or replace it with its value in the spreadsheet, then import again.")
 }
 

@@ -70,7 +70,7 @@ func Date(s string, opt DateOptions) (time.Time, *Problem) {
 			return serialDate(cell, t, opt.Date1904)
 		}
 		return time.Time{}, newError(CodeDateNumber,
-			qfr(cell)+" est un nombre, pas une date. Si la colonne vient d'Excel, appliquez-lui le format Date (jj/mm/aaaa) avant d'exporter ; sinon saisissez la date au format jj/mm/aaaa, par exemple 31/12/2024.",
+			qfr(cell)+" est un nombre, pas une date. Si la colonne vient d’Excel, appliquez-lui le format Date (jj/mm/aaaa) avant d’exporter ; sinon saisissez la date au format jj/mm/aaaa, par exemple 31/12/2024.",
 			qen(cell)+" is a number, not a date. If the column comes from Excel, give it the Date format (dd/mm/yyyy) before exporting; otherwise enter the date as dd/mm/yyyy, e.g. 31/12/2024.")
 	}
 	p := dateParser{s: t}
@@ -78,7 +78,7 @@ func Date(s string, opt DateOptions) (time.Time, *Problem) {
 	switch perr {
 	case parseTime:
 		return time.Time{}, newError(CodeDateTime,
-			"L'heure de "+qfr(cell)+" n'existe pas (heures de 0 à 23, minutes et secondes de 0 à 59). Corrigez-la ou supprimez-la.",
+			"L’heure de "+qfr(cell)+" n’existe pas (heures de 0 à 23, minutes et secondes de 0 à 59). Corrigez-la ou supprimez-la.",
 			"The time in "+qen(cell)+" does not exist (hours 0 to 23, minutes and seconds 0 to 59). Fix it or remove it.")
 	case parseInvalid:
 		return time.Time{}, dateInvalid(cell)
@@ -88,7 +88,7 @@ func Date(s string, opt DateOptions) (time.Time, *Problem) {
 
 func dateInvalid(cell string) *Problem {
 	return newError(CodeDateInvalid,
-		qfr(cell)+" n'est pas une date reconnue. Saisissez-la au format jj/mm/aaaa (par exemple 31/12/2024) ou aaaa-mm-jj.",
+		qfr(cell)+" n’est pas une date reconnue. Saisissez-la au format jj/mm/aaaa (par exemple 31/12/2024) ou aaaa-mm-jj.",
 		qen(cell)+" is not a recognised date. Enter it as dd/mm/yyyy (e.g. 31/12/2024) or yyyy-mm-dd.")
 }
 
@@ -122,12 +122,12 @@ func (d *dateParts) validate(cell string) (time.Time, *Problem) {
 			d.y += 1900
 		}
 		warn = newWarning(CodeDateTwoDigitYear,
-			"L'année de "+qfr(cell)+" n'a que deux chiffres : lue comme "+strconv.Itoa(d.y)+" (00 à 69 : 2000 à 2069 ; 70 à 99 : 1970 à 1999). Si ce n'est pas la bonne année, saisissez-la sur quatre chiffres.",
+			"L’année de "+qfr(cell)+" n’a que deux chiffres : lue comme "+strconv.Itoa(d.y)+" (00 à 69 : 2000 à 2069 ; 70 à 99 : 1970 à 1999). Si ce n’est pas la bonne année, saisissez-la sur quatre chiffres.",
 			"The year in "+qen(cell)+" has only two digits: read as "+strconv.Itoa(d.y)+" (00–69: 2000–2069; 70–99: 1970–1999). If that is the wrong year, enter it with four digits.")
 	case 4:
 		if d.y < 1000 {
 			return time.Time{}, newError(CodeDateYearRange,
-				"L'année de "+qfr(cell)+" est hors limites (1000 à 9999). Vérifiez la date.",
+				"L’année de "+qfr(cell)+" est hors limites (1000 à 9999). Vérifiez la date.",
 				"The year in "+qen(cell)+" is out of range (1000 to 9999). Check the date.")
 		}
 	default:
@@ -137,7 +137,7 @@ func (d *dateParts) validate(cell string) (time.Time, *Problem) {
 		if d.order == orderDMY && d.m > 12 && d.m <= 31 && d.d >= 1 && d.d <= 12 {
 			swapped := pad2(d.m) + "/" + pad2(d.d) + "/" + strconv.Itoa(d.y)
 			return time.Time{}, newError(CodeDateUSOrder,
-				qfr(cell)+" n'est pas une date jour/mois/année : il n'y a pas de "+strconv.Itoa(d.m)+"e mois. Le fichier semble au format américain (mois/jour/année), que Carnet ne devine jamais. Saisissez "+swapped+", ou réexportez le fichier avec des dates au format jj/mm/aaaa.",
+				qfr(cell)+" n’est pas une date jour/mois/année : il n’y a pas de "+strconv.Itoa(d.m)+"e mois. Le fichier semble au format américain (mois/jour/année), que Carnet ne devine jamais. Saisissez "+swapped+", ou réexportez le fichier avec des dates au format jj/mm/aaaa.",
 				qen(cell)+" is not a day/month/year date: there is no month "+strconv.Itoa(d.m)+". The file looks American (month/day/year), which Carnet never guesses. Enter "+swapped+", or export the file again with dates as dd/mm/yyyy.")
 		}
 		return time.Time{}, dateInvalid(cell)
@@ -147,7 +147,7 @@ func (d *dateParts) validate(cell string) (time.Time, *Problem) {
 	}
 	if n := daysIn(d.y, d.m); d.d > n {
 		return time.Time{}, newError(CodeDateNoSuchDay,
-			qfr(cell)+" n'existe pas : "+monthsFR[d.m-1]+" "+strconv.Itoa(d.y)+" n'a que "+strconv.Itoa(n)+" jours. Corrigez la date dans le tableur.",
+			qfr(cell)+" n’existe pas : "+monthsFR[d.m-1]+" "+strconv.Itoa(d.y)+" n’a que "+strconv.Itoa(n)+" jours. Corrigez la date dans le tableur.",
 			qen(cell)+" does not exist: "+monthsEN[d.m-1]+" "+strconv.Itoa(d.y)+" has only "+strconv.Itoa(n)+" days. Fix the date in the spreadsheet.")
 	}
 	return d.time(), warn

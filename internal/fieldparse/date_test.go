@@ -201,7 +201,7 @@ func TestDateMessages(t *testing.T) {
 	tests := []struct{ in, fr, en string }{
 		{"12/31/2012", "format américain", "American"},
 		{"12/31/2012", "Saisissez 31/12/2012", "Enter 31/12/2012"},
-		{"31/02/2020", "février 2020 n'a que 29 jours", "February 2020 has only 29 days"},
+		{"31/02/2020", "février 2020 n’a que 29 jours", "February 2020 has only 29 days"},
 		{"01/01/00", "lue comme 2000", "read as 2000"},
 		{"4.5", "est un nombre, pas une date", "is a number, not a date"},
 	}

@@ -256,7 +256,7 @@ func emailSlow(cell, t string) (string, *Problem) {
 	}
 	if countAddresses(t) >= 2 {
 		return "", newError(CodeEmailMultiple,
-			qfr(cell)+" contient plusieurs adresses : une seule adresse par cellule (c'est à elle que partent les factures). Gardez-en une, et mettez les autres dans les notes ou une autre colonne.",
+			qfr(cell)+" contient plusieurs adresses : une seule adresse par cellule (c’est à elle que partent les factures). Gardez-en une, et mettez les autres dans les notes ou une autre colonne.",
 			qen(cell)+" holds several addresses: one address per cell (invoices are sent to it). Keep one, and put the others in the notes or another column.")
 	}
 	var only string
@@ -282,7 +282,7 @@ func emailSlow(cell, t string) (string, *Problem) {
 	canon = lowerAddress(canon, issues&eiQuoted != 0)
 	if display {
 		return canon, newWarning(CodeEmailDisplayName,
-			qfr(cell)+" contient un nom en plus de l'adresse : seule l'adresse "+canon+" est gardée.",
+			qfr(cell)+" contient un nom en plus de l’adresse : seule l’adresse "+canon+" est gardée.",
 			qen(cell)+" holds a name besides the address: only the address "+canon+" is kept.")
 	}
 	return canon, emailWarning(cell, canon, issues)
@@ -315,14 +315,14 @@ func lastTopLevel(s string, c byte) int {
 }
 
 func emailError(cell string, err emailErr, bad rune) *Problem {
-	fix := " Corrigez l'adresse dans le tableur (exemple : prenom.nom@domaine.fr)."
+	fix := " Corrigez l’adresse dans le tableur (exemple : prenom.nom@domaine.fr)."
 	fixEN := " Fix the address in the spreadsheet (e.g. firstname.lastname@domain.fr)."
 	var fr, en string
 	switch err {
 	case eeNoAt:
 		fr, en = "il manque le « @ »", "the \"@\" is missing"
 	case eeNoLocal:
-		fr, en = "il n'y a rien avant le « @ »", "there is nothing before the \"@\""
+		fr, en = "il n’y a rien avant le « @ »", "there is nothing before the \"@\""
 	case eeNoDomain:
 		fr, en = "il manque le nom de domaine après le « @ »", "the domain name after the \"@\" is missing"
 	case eeDot:
@@ -330,18 +330,18 @@ func emailError(cell string, err emailErr, bad rune) *Problem {
 	case eeHyphen:
 		fr, en = "une partie du nom de domaine commence ou finit par un tiret", "a part of the domain name starts or ends with a hyphen"
 	case eeSpaceInside:
-		fr, en = "il y a une espace (ou un commentaire) au milieu de l'adresse", "there is a space (or a comment) inside the address"
+		fr, en = "il y a une espace (ou un commentaire) au milieu de l’adresse", "there is a space (or a comment) inside the address"
 	case eeUnclosedQuote:
-		fr, en = "un guillemet n'est pas refermé", "a quotation mark is not closed"
+		fr, en = "un guillemet n’est pas refermé", "a quotation mark is not closed"
 	case eeUnclosedComment:
-		fr, en = "une parenthèse n'est pas refermée", "a parenthesis is not closed"
+		fr, en = "une parenthèse n’est pas refermée", "a parenthesis is not closed"
 	case eeUnclosedLiteral:
-		fr, en = "un crochet n'est pas refermé", "a square bracket is not closed"
+		fr, en = "un crochet n’est pas refermé", "a square bracket is not closed"
 	case eeBackslashEnd:
 		fr, en = "elle se termine par une barre oblique inverse « \\ »", "it ends with a backslash \"\\\""
 	case eeLineBreak:
 		fr, en = "la cellule contient un retour à la ligne", "the cell contains a line break"
-		fix = " Supprimez-le dans le tableur ; s'il sépare deux adresses, n'en gardez qu'une par cellule."
+		fix = " Supprimez-le dans le tableur ; s’il sépare deux adresses, n’en gardez qu’une par cellule."
 		fixEN = " Remove it in the spreadsheet; if it separates two addresses, keep only one per cell."
 	default: // eeBadChar
 		switch bad {
@@ -352,32 +352,32 @@ func emailError(cell string, err emailErr, bad rune) *Problem {
 			if bad == utf8.RuneError {
 				ch = "�"
 			}
-			fr, en = "le caractère « "+ch+" » n'est pas permis à cet endroit", "the character \""+ch+"\" is not allowed there"
+			fr, en = "le caractère « "+ch+" » n’est pas permis à cet endroit", "the character \""+ch+"\" is not allowed there"
 		}
 	}
 	return newError(CodeEmailInvalid,
-		qfr(cell)+" n'est pas une adresse e-mail valide : "+fr+"."+fix,
+		qfr(cell)+" n’est pas une adresse e-mail valide : "+fr+"."+fix,
 		qen(cell)+" is not a valid email address: "+en+"."+fixEN)
 }
 
 // emailWarning picks the most telling reason an accepted address is unusual.
 func emailWarning(cell, addr string, is emailIssue) *Problem {
-	check := " Vérifiez l'adresse ; si elle est juste, ignorez cet avertissement."
+	check := " Vérifiez l’adresse ; si elle est juste, ignorez cet avertissement."
 	checkEN := " Check the address; if it is right, ignore this warning."
 	switch {
 	case is == 0:
 		return nil
 	case is&eiQuoted != 0:
 		return newWarning(CodeEmailQuoted,
-			qfr(cell)+" a une partie entre guillemets avant le « @ » : c'est permis par la norme, mais beaucoup de logiciels de messagerie la refusent."+check,
+			qfr(cell)+" a une partie entre guillemets avant le « @ » : c’est permis par la norme, mais beaucoup de logiciels de messagerie la refusent."+check,
 			qen(cell)+" has a quoted part before the \"@\": the standard allows it, but much mail software refuses it."+checkEN)
 	case is&eiLiteral != 0:
 		return newWarning(CodeEmailIPLiteral,
-			qfr(cell)+" désigne le serveur par une adresse IP entre crochets au lieu d'un nom de domaine."+check,
+			qfr(cell)+" désigne le serveur par une adresse IP entre crochets au lieu d’un nom de domaine."+check,
 			qen(cell)+" names the server by an IP address in square brackets instead of a domain name."+checkEN)
 	case is&(eiComment|eiFWS) != 0:
 		return newWarning(CodeEmailComment,
-			qfr(cell)+" contient des espaces, des retours à la ligne ou des commentaires entre parenthèses, qui ont été retirés : l'adresse gardée est "+addr+"."+check,
+			qfr(cell)+" contient des espaces, des retours à la ligne ou des commentaires entre parenthèses, qui ont été retirés : l’adresse gardée est "+addr+"."+check,
 			qen(cell)+" contains spaces, line breaks or comments in parentheses, which were removed: the address kept is "+addr+"."+checkEN)
 	case is&eiObsolete != 0:
 		return newWarning(CodeEmailObsolete,
@@ -389,15 +389,15 @@ func emailWarning(cell, addr string, is emailIssue) *Problem {
 			qen(cell)+" exceeds the lengths mail allows (64 characters before the \"@\", 63 per domain label, 254 in all): messages may not be sent."+checkEN)
 	case is&eiSingleLabel != 0:
 		return newWarning(CodeEmailDomain,
-			"Le domaine de "+qfr(cell)+" n'a pas de point : il manque sans doute l'extension (.fr, .com…)."+check,
+			"Le domaine de "+qfr(cell)+" n’a pas de point : il manque sans doute l’extension (.fr, .com…)."+check,
 			"The domain of "+qen(cell)+" has no dot: the extension (.fr, .com…) is probably missing."+checkEN)
 	case is&eiNumericTLD != 0:
 		return newWarning(CodeEmailDomain,
-			"Le domaine de "+qfr(cell)+" se termine par un nombre, ce qui n'existe pas pour un nom de domaine."+check,
+			"Le domaine de "+qfr(cell)+" se termine par un nombre, ce qui n’existe pas pour un nom de domaine."+check,
 			"The domain of "+qen(cell)+" ends with a number, which no domain name does."+checkEN)
 	case is&eiOddDomain != 0:
 		return newWarning(CodeEmailDomain,
-			"Le domaine de "+qfr(cell)+" contient des caractères inhabituels (seuls lettres, chiffres, tirets et points sont d'usage)."+check,
+			"Le domaine de "+qfr(cell)+" contient des caractères inhabituels (seuls lettres, chiffres, tirets et points sont d’usage)."+check,
 			"The domain of "+qen(cell)+" contains unusual characters (letters, digits, hyphens and dots are the norm)."+checkEN)
 	default: // eiNonASCII
 		return newWarning(CodeEmailNonASCII,

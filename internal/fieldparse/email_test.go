@@ -93,7 +93,7 @@ func TestEmailMessages(t *testing.T) {
 		{"jean@@x.fr", "deux « @ »", "two \"@\""},
 		{"jean@x.fr\n", "retour à la ligne", "line break"},
 		{"jean@x.fr\n", "jean@x.fr␊", "jean@x.fr␊"}, // the invisible character is shown
-		{"jean@orange", "il manque sans doute l'extension", "extension"},
+		{"jean@orange", "il manque sans doute l’extension", "extension"},
 	}
 	for _, tc := range tests {
 		_, p := Email(tc.in)

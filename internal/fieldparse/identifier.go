@@ -41,17 +41,17 @@ func Identifier(s string) (string, *Problem) {
 	if isScientific(t) {
 		if hasExponentMark(t) {
 			return "", newError(CodeIDScientific,
-				qfr(cell)+" est en notation scientifique : le tableur a déjà perdu des chiffres, impossible de retrouver le numéro. Dans le tableur, formatez la colonne en Texte et ressaisissez les numéros (ou réexportez-les depuis le logiciel d'origine).",
+				qfr(cell)+" est en notation scientifique : le tableur a déjà perdu des chiffres, impossible de retrouver le numéro. Dans le tableur, formatez la colonne en Texte et ressaisissez les numéros (ou réexportez-les depuis le logiciel d’origine).",
 				qen(cell)+" is in scientific notation: the spreadsheet has already lost digits, the number cannot be recovered. In the spreadsheet, format the column as Text and enter the numbers again (or export them again from the original software).")
 		}
 		return t, newWarning(CodeIDMaybeScientific,
-			qfr(cell)+" ressemble à un nombre en notation scientifique. S'il s'agit bien d'un code, ignorez cet avertissement ; sinon formatez la colonne en Texte dans le tableur et ressaisissez la valeur.",
+			qfr(cell)+" ressemble à un nombre en notation scientifique. S’il s’agit bien d’un code, ignorez cet avertissement ; sinon formatez la colonne en Texte dans le tableur et ressaisissez la valeur.",
 			qen(cell)+" looks like a number in scientific notation. If it really is a code, ignore this warning; otherwise format the column as Text in the spreadsheet and enter the value again.")
 	}
 	if n := floatSuffix(t); n > 0 {
 		v := t[:len(t)-n]
 		return v, newWarning(CodeIDFloatArtefact,
-			qfr(cell)+" a été lu comme un nombre à virgule par le tableur : corrigé en "+qfr(v)+". Pour l'éviter, formatez la colonne en Texte dans le tableur.",
+			qfr(cell)+" a été lu comme un nombre à virgule par le tableur : corrigé en "+qfr(v)+". Pour l’éviter, formatez la colonne en Texte dans le tableur.",
 			qen(cell)+" was read as a decimal number by the spreadsheet: corrected to "+qen(v)+". To avoid this, format the column as Text in the spreadsheet.")
 	}
 	return t, nil
@@ -122,12 +122,12 @@ func FrenchPostcode(s, country string) (string, *Problem) {
 			"Four-digit postcode "+qen(cell)+": the spreadsheet probably dropped the leading zero (01000 to 09999); corrected to "+fixed+". Format the column as Text in the spreadsheet to keep the zeros.")
 	case len(code) == 5 && code[0] == '2' && (code[1]|0x20 == 'a' || code[1]|0x20 == 'b') && isDigits(code[2:]):
 		return t, newWarning(CodePostcodeCorsica,
-			qfr(cell)+" n'est pas un code postal : 2A et 2B sont les numéros des départements corses, dont les codes postaux commencent par 20 (par exemple 20000 Ajaccio, 20200 Bastia). Corrigez la cellule.",
+			qfr(cell)+" n’est pas un code postal : 2A et 2B sont les numéros des départements corses, dont les codes postaux commencent par 20 (par exemple 20000 Ajaccio, 20200 Bastia). Corrigez la cellule.",
 			qen(cell)+" is not a postcode: 2A and 2B are the Corsican department numbers, whose postcodes start with 20 (e.g. 20000 Ajaccio, 20200 Bastia). Fix the cell.")
 	}
 	return t, newWarning(CodePostcodeFormat,
-		qfr(cell)+" n'est pas un code postal français (5 chiffres). Vérifiez le code postal, ou le pays de l'adresse s'il n'est pas en France.",
-		qen(cell)+" is not a French postcode (5 digits). Check the postcode, or the address's country if it is not in France.")
+		qfr(cell)+" n’est pas un code postal français (5 chiffres). Vérifiez le code postal, ou le pays de l’adresse s’il n’est pas en France.",
+		qen(cell)+" is not a French postcode (5 digits). Check the postcode, or the address’s country if it is not in France.")
 }
 
 // removeSpaces drops every space (Unicode included) from s, allocating only

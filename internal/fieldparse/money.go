@@ -47,7 +47,7 @@ func Money(s string) (cents int64, empty bool, p *Problem) {
 	if body == "" {
 		if signs == 1 && neg {
 			return 0, false, newWarning(CodeMoneyDashZero,
-				qfr(cell)+" est lu comme 0,00 € (c'est ainsi que le format Comptabilité affiche zéro). Laissez la cellule vide si le montant est inconnu.",
+				qfr(cell)+" est lu comme 0,00 € (c’est ainsi que le format Comptabilité affiche zéro). Laissez la cellule vide si le montant est inconnu.",
 				qen(cell)+" is read as €0.00 (the Accounting format shows zero that way). Leave the cell empty if the amount is unknown.")
 		}
 		return 0, false, moneyInvalid(cell, t)
@@ -92,15 +92,15 @@ func moneyWarning(cell, body string, v int64, f numFormat) *Problem {
 		}
 		whole := onlyDigits(body)
 		return newWarning(CodeMoneyAmbiguous,
-			qfr(cell)+" est ambigu : le « "+sep+" » est lu comme séparateur décimal, soit "+fr+" après arrondi au centime. S'il s'agit de "+formatScaled(atoi(whole), 0, true)+" €, écrivez "+whole+" sans séparateur.",
+			qfr(cell)+" est ambigu : le « "+sep+" » est lu comme séparateur décimal, soit "+fr+" après arrondi au centime. S’il s’agit de "+formatScaled(atoi(whole), 0, true)+" €, écrivez "+whole+" sans séparateur.",
 			qen(cell)+" is ambiguous: the \""+sep+"\" is read as the decimal separator, giving "+en+" once rounded to the cent. If you meant €"+formatScaled(atoi(whole), 0, false)+", write "+whole+" without a separator.")
 	case f&fmtGroupDot != 0:
 		return newWarning(CodeMoneyThousandsDot,
-			qfr(cell)+" utilise le point comme séparateur de milliers : lu comme "+fr+". Si ce n'est pas le bon montant, corrigez la cellule (format français : 1 234,56).",
+			qfr(cell)+" utilise le point comme séparateur de milliers : lu comme "+fr+". Si ce n’est pas le bon montant, corrigez la cellule (format français : 1 234,56).",
 			qen(cell)+" uses a dot as the thousands separator: read as "+en+". If that is not the right amount, fix the cell (French format: 1 234,56).")
 	case f&fmtGroupComma != 0:
 		return newWarning(CodeMoneyThousandsComma,
-			qfr(cell)+" est au format anglais (virgule pour les milliers, point décimal) : lu comme "+fr+". Si ce n'est pas le bon montant, corrigez la cellule (format français : 1 234,56).",
+			qfr(cell)+" est au format anglais (virgule pour les milliers, point décimal) : lu comme "+fr+". Si ce n’est pas le bon montant, corrigez la cellule (format français : 1 234,56).",
 			qen(cell)+" is in English format (comma for thousands, decimal point): read as "+en+". If that is not the right amount, fix the cell (French format: 1 234,56).")
 	case f&fmtRounded != 0:
 		return newWarning(CodeMoneyRounded,
@@ -124,7 +124,7 @@ func moneyInvalid(cell, t string) *Problem {
 			qen(cell)+" is a percentage, not an amount. Check that the column is mapped to the right field, or enter the amount in euros.")
 	}
 	return newError(CodeMoneyInvalid,
-		qfr(cell)+" n'est pas un montant. Écrivez un nombre comme 1 234,56 ou -12,50 (virgule décimale, symbole € facultatif), ou laissez la cellule vide.",
+		qfr(cell)+" n’est pas un montant. Écrivez un nombre comme 1 234,56 ou -12,50 (virgule décimale, symbole € facultatif), ou laissez la cellule vide.",
 		qen(cell)+" is not an amount. Write a number such as 1 234,56 or -12,50 (decimal comma, € sign optional), or leave the cell empty.")
 }
 

@@ -141,7 +141,7 @@ func TestMoneyMessages(t *testing.T) {
 		{"1.234,56", "lu comme 1 234,56 €", "read as €1,234.56"},
 		{"1,234.56", "lu comme 1 234,56 €", "read as €1,234.56"},
 		{"1,234", "soit 1,23 €", "giving €1.23"},
-		{"1,234", "S'il s'agit de 1 234 €, écrivez 1234", "If you meant €1,234, write 1234"},
+		{"1,234", "S’il s’agit de 1 234 €, écrivez 1234", "If you meant €1,234, write 1234"},
 		{"12,345", "soit 12,35 €", "giving €12.35"},
 		{"-1,234.56", "lu comme -1 234,56 €", "read as -€1,234.56"},
 		{"1234,567", "arrondi au centime, soit 1 234,57 €", "rounded to the cent, giving €1,234.57"},

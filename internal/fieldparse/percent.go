@@ -36,7 +36,7 @@ func Percent(s string) (hundredths int64, empty bool, p *Problem) {
 	v, f, e := scanDecimal(t, 2, 6)
 	if e != numOK && e != numTooLarge {
 		return 0, false, newError(CodePercentInvalid,
-			qfr(cell)+" n'est pas un pourcentage. Écrivez un nombre entre 0 et 100, par exemple 10 ou 12,5 % (virgule décimale).",
+			qfr(cell)+" n’est pas un pourcentage. Écrivez un nombre entre 0 et 100, par exemple 10 ou 12,5 % (virgule décimale).",
 			qen(cell)+" is not a percentage. Write a number between 0 and 100, such as 10 or 12,5 % (decimal comma).")
 	}
 	if neg && (v > 0 || e == numTooLarge) {
@@ -58,7 +58,7 @@ func Percent(s string) (hundredths int64, empty bool, p *Problem) {
 	case fraction:
 		w, _, _ := scanDecimal(t, 4, 6) // the same digits read as a fraction, in hundredths of a percent
 		return v, false, newWarning(CodePercentFraction,
-			qfr(cell)+" est lu comme "+fr+". S'il s'agit d'une fraction ("+t+" = "+formatTrim(w, 2, true)+" %), saisissez "+formatTrim(w, 2, true)+" ou "+formatTrim(w, 2, true)+" % dans le tableur.",
+			qfr(cell)+" est lu comme "+fr+". S’il s’agit d’une fraction ("+t+" = "+formatTrim(w, 2, true)+" %), saisissez "+formatTrim(w, 2, true)+" ou "+formatTrim(w, 2, true)+" % dans le tableur.",
 			qen(cell)+" is read as "+en+". If it is a fraction ("+t+" = "+formatTrim(w, 2, false)+"%), enter "+formatTrim(w, 2, false)+" or "+formatTrim(w, 2, false)+"% in the spreadsheet.")
 	default:
 		return v, false, newWarning(CodePercentRounded,
@@ -86,15 +86,15 @@ func Int(s string) (n int64, empty bool, p *Problem) {
 	switch {
 	case e == numTooLarge:
 		return 0, false, newError(CodeIntTooLarge,
-			qfr(cell)+" est trop grand (18 chiffres au plus). Vérifiez la cellule ; s'il s'agit d'un identifiant, associez la colonne à un champ texte.",
+			qfr(cell)+" est trop grand (18 chiffres au plus). Vérifiez la cellule ; s’il s’agit d’un identifiant, associez la colonne à un champ texte.",
 			qen(cell)+" is too large (18 digits at most). Check the cell; if it is an identifier, map the column to a text field.")
 	case e != numOK:
 		return 0, false, newError(CodeIntInvalid,
-			qfr(cell)+" n'est pas un nombre entier. Saisissez des chiffres seulement, par exemple 30 ou 1 234.",
+			qfr(cell)+" n’est pas un nombre entier. Saisissez des chiffres seulement, par exemple 30 ou 1 234.",
 			qen(cell)+" is not a whole number. Enter digits only, such as 30 or 1 234.")
 	case f&fmtRounded != 0:
 		return 0, false, newError(CodeIntNotInteger,
-			qfr(cell)+" a une partie décimale : un nombre entier est attendu. S'il s'agit de "+onlyDigits(t)+", retirez le séparateur ; sinon arrondissez la valeur dans le tableur.",
+			qfr(cell)+" a une partie décimale : un nombre entier est attendu. S’il s’agit de "+onlyDigits(t)+", retirez le séparateur ; sinon arrondissez la valeur dans le tableur.",
 			qen(cell)+" has a fractional part: a whole number is expected. If you meant "+onlyDigits(t)+", remove the separator; otherwise round the value in the spreadsheet.")
 	}
 	if neg {

@@ -58,7 +58,7 @@ func serialDate(cell, t string, date1904 bool) (time.Time, *Problem) {
 		return time.Time{}, serialRange(cell)
 	case days == 60:
 		return time.Time{}, newError(CodeDateSerialRange,
-			"Le numéro de série Excel "+qfr(cell)+" correspond au 29/02/1900, jour qui n'a jamais existé (héritage de Lotus 1-2-3 dans Excel). Saisissez la date réelle dans le tableur.",
+			"Le numéro de série Excel "+qfr(cell)+" correspond au 29/02/1900, jour qui n’a jamais existé (héritage de Lotus 1-2-3 dans Excel). Saisissez la date réelle dans le tableur.",
 			"Excel serial number "+qen(cell)+" is 1900-02-29, a day that never existed (a Lotus 1-2-3 legacy in Excel). Enter the real date in the spreadsheet.")
 	case days < 60:
 		y, m, d = 1899, 12, 31+days

@@ -25,8 +25,8 @@ func Text(s string, maxLen int) (string, *Problem) {
 	}
 	if !utf8.ValidString(t) {
 		return "", newError(CodeTextEncoding,
-			qfr(t)+" contient des octets illisibles : l'encodage du fichier a sans doute été mal reconnu. À l'étape Lecture, choisissez l'encodage Windows-1252 (ou UTF-8), ou réenregistrez le fichier en CSV UTF-8.",
-			qen(t)+" contains unreadable bytes: the file's encoding was probably misdetected. At the Reading step, choose the Windows-1252 (or UTF-8) encoding, or save the file again as CSV UTF-8.")
+			qfr(t)+" contient des octets illisibles : l’encodage du fichier a sans doute été mal reconnu. À l’étape Lecture, choisissez l’encodage Windows-1252 (ou UTF-8), ou réenregistrez le fichier en CSV UTF-8.",
+			qen(t)+" contains unreadable bytes: the file’s encoding was probably misdetected. At the Reading step, choose the Windows-1252 (or UTF-8) encoding, or save the file again as CSV UTF-8.")
 	}
 	hasCR, hasFFFD, n := false, false, 0
 	for i := 0; i < len(t); {
@@ -55,7 +55,7 @@ func Text(s string, maxLen int) (string, *Problem) {
 	if maxLen > 0 && n > maxLen {
 		return "", newError(CodeTextTooLong,
 			qfr(t)+" fait "+strconv.Itoa(n)+" caractères ; la limite de ce champ est "+strconv.Itoa(maxLen)+". Raccourcissez le texte dans le tableur.",
-			qen(t)+" is "+strconv.Itoa(n)+" characters long; this field's limit is "+strconv.Itoa(maxLen)+". Shorten the text in the spreadsheet.")
+			qen(t)+" is "+strconv.Itoa(n)+" characters long; this field’s limit is "+strconv.Itoa(maxLen)+". Shorten the text in the spreadsheet.")
 	}
 	if hasCR {
 		t = strings.ReplaceAll(t, "\r\n", "\n")
@@ -64,11 +64,11 @@ func Text(s string, maxLen int) (string, *Problem) {
 	switch {
 	case hasFFFD:
 		return t, newWarning(CodeTextReplacement,
-			qfr(t)+" contient le caractère « � » : un caractère a été perdu lors d'une conversion d'encodage. Vérifiez le texte ou l'encodage choisi à l'étape Lecture.",
+			qfr(t)+" contient le caractère « � » : un caractère a été perdu lors d’une conversion d’encodage. Vérifiez le texte ou l’encodage choisi à l’étape Lecture.",
 			qen(t)+" contains the character \"�\": a character was lost in an encoding conversion. Check the text, or the encoding chosen at the Reading step.")
 	case t[0] == '=':
 		return t, newWarning(CodeTextFormula,
-			qfr(t)+" commence par « = » : c'est sans doute une formule du tableur exportée telle quelle. Remplacez-la par sa valeur dans le tableur si ce n'est pas le texte voulu.",
+			qfr(t)+" commence par « = » : c’est sans doute une formule du tableur exportée telle quelle. Remplacez-la par sa valeur dans le tableur si ce n’est pas le texte voulu.",
 			qen(t)+" starts with \"=\": it is probably a spreadsheet formula exported as is. Replace it with its value in the spreadsheet if this is not the intended text.")
 	}
 	return t, nil
@@ -77,8 +77,8 @@ func Text(s string, maxLen int) (string, *Problem) {
 func textControl(t string, c1 bool) *Problem {
 	if c1 {
 		return newError(CodeTextControlChar,
-			qfr(t)+" contient un caractère de contrôle invisible (U+0080 à U+009F) : l'encodage du fichier a sans doute été mal reconnu. À l'étape Lecture, choisissez l'encodage Windows-1252.",
-			qen(t)+" contains an invisible control character (U+0080 to U+009F): the file's encoding was probably misdetected. At the Reading step, choose the Windows-1252 encoding.")
+			qfr(t)+" contient un caractère de contrôle invisible (U+0080 à U+009F) : l’encodage du fichier a sans doute été mal reconnu. À l’étape Lecture, choisissez l’encodage Windows-1252.",
+			qen(t)+" contains an invisible control character (U+0080 to U+009F): the file’s encoding was probably misdetected. At the Reading step, choose the Windows-1252 encoding.")
 	}
 	return newError(CodeTextControlChar,
 		qfr(t)+" contient un caractère de contrôle invisible (seuls la tabulation et le retour à la ligne sont permis). Supprimez-le dans le tableur.",

@@ -39,7 +39,7 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 				rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName(field), Field: field,
 					Value: pr.raw[field], Severity: SeverityWarning, Code: "field.protected",
 					Message: domain.Message{FR: "Champ protégé : la valeur enregistrée est conservée.", EN: "Protected field: the stored value is kept."},
-					Fix:     domain.Message{FR: "Retirez ce champ de la liste des champs protégés pour l'importer.", EN: "Remove this field from the protected list to import it."}})
+					Fix:     domain.Message{FR: "Retirez ce champ de la liste des champs protégés pour l’importer.", EN: "Remove this field from the protected list to import it."}})
 			}
 			continue
 		case cv.empty:
@@ -165,8 +165,8 @@ func (run *run) resolveNames(ctx context.Context, line int, c *domain.Customer, 
 			rp.Action = ActionError
 			rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName("groups"), Field: "groups", Value: g,
 				Severity: SeverityError, Code: "group.unknown",
-				Message: domain.Message{FR: "Le groupe « " + g + " » n'existe pas.", EN: "Group \"" + g + "\" does not exist."},
-				Fix:     domain.Message{FR: "Créez-le dans l'onglet Groupes, ou autorisez la création des groupes manquants.", EN: "Create it in the Groups tab, or allow creating missing groups."}})
+				Message: domain.Message{FR: "Le groupe « " + g + " » n’existe pas.", EN: "Group \"" + g + "\" does not exist."},
+				Fix:     domain.Message{FR: "Créez-le dans l’onglet Groupes, ou autorisez la création des groupes manquants.", EN: "Create it in the Groups tab, or allow creating missing groups."}})
 			continue
 		}
 		if _, err := run.tx.CreateGroup(ctx, g, 0); err != nil {
@@ -182,7 +182,7 @@ func (run *run) resolveNames(ctx context.Context, line int, c *domain.Customer, 
 			rp.Action = ActionError
 			rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName("marketing_source"), Field: "marketing_source", Value: s,
 				Severity: SeverityError, Code: "source.unknown",
-				Message: domain.Message{FR: "La source marketing « " + s + " » n'existe pas.", EN: "Marketing source \"" + s + "\" does not exist."},
+				Message: domain.Message{FR: "La source marketing « " + s + " » n’existe pas.", EN: "Marketing source \"" + s + "\" does not exist."},
 				Fix:     domain.Message{FR: "Ajoutez-la dans Paramètres › Marketing, ou activez l’option « Créer les sources marketing qui n’existent pas ».", EN: "Add it in Settings › Marketing, or turn on the option \"Create the marketing sources that do not exist\"."}})
 			return nil
 		}

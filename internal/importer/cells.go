@@ -35,7 +35,7 @@ func parseCell(key, raw, country string) (cellValue, *fieldparse.Problem) {
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || n <= 0 {
 			return cellValue{empty: true}, &fieldparse.Problem{Code: "id.invalid", Severity: fieldparse.Error,
-				FR: "« " + s + " » n'est pas un ID client (un nombre attribué par Carnet). Laissez la cellule vide pour un nouveau client.",
+				FR: "« " + s + " » n’est pas un ID client (un nombre attribué par Carnet). Laissez la cellule vide pour un nouveau client.",
 				EN: "\"" + s + "\" is not a customer ID (a number assigned by Carnet). Leave the cell empty for a new customer."}
 		}
 		return cellValue{v: n}, p
@@ -107,7 +107,7 @@ func parseKind(raw string) (cellValue, *fieldparse.Problem) {
 		return cellValue{v: string(domain.KindPerson)}, nil
 	}
 	return cellValue{empty: true}, &fieldparse.Problem{Code: "kind.invalid", Severity: fieldparse.Error,
-		FR: "« " + raw + " » n'est pas un type de client : écrivez « Personne physique » ou « Personne morale » (ou Oui pour une entreprise).",
+		FR: "« " + raw + " » n’est pas un type de client : écrivez « Personne physique » ou « Personne morale » (ou Oui pour une entreprise).",
 		EN: "\"" + raw + "\" is not a customer kind: write \"Individual\" or \"Company\" (or Yes for a company)."}
 }
 

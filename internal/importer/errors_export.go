@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"carnet/internal/domain"
 )
 
 // ErrorColumn is the header of the column ExportErrors adds.
@@ -31,7 +33,7 @@ func (im *Importer) ExportErrors(ctx context.Context, req Request, w io.Writer) 
 			}
 			s := p.Message.In(lang)
 			if p.Column != "" {
-				s = p.Column + " : " + s
+				s = domain.Labelled(p.Column, s, lang)
 			}
 			if fix := p.Fix.In(lang); fix != "" {
 				s += " " + fix

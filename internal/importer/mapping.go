@@ -28,10 +28,10 @@ func checkMapping(headers []string, m Mapping) []Problem {
 		mapped++
 		if name, ok := strings.CutPrefix(field, domain.CustomPrefix); ok {
 			if strings.TrimSpace(name) == "" {
-				refuse(headers[i], "Le champ personnalisé n'a pas de nom.", "The custom field has no name.")
+				refuse(headers[i], "Le champ personnalisé n’a pas de nom.", "The custom field has no name.")
 			}
 		} else if !fieldImportable(field) {
-			refuse(headers[i], "« "+field+" » n'est pas un champ que l'import peut remplir.", "\""+field+"\" is not a field an import can fill.")
+			refuse(headers[i], "« "+field+" » n’est pas un champ que l’import peut remplir.", "\""+field+"\" is not a field an import can fill.")
 			continue
 		}
 		if j, dup := seen[field]; dup && field != "phones" {
@@ -43,7 +43,7 @@ func checkMapping(headers []string, m Mapping) []Problem {
 		seen[field] = i
 	}
 	if mapped == 0 {
-		refuse("", "Aucune colonne n'est associée à un champ.", "No column is mapped to a field.")
+		refuse("", "Aucune colonne n’est associée à un champ.", "No column is mapped to a field.")
 	}
 	return out
 }
@@ -71,7 +71,7 @@ func ParseMap(spec string, headers []string, m Mapping) (Mapping, error) {
 		}
 		if col < 0 {
 			return nil, &domain.Error{Code: "map_header", Message: domain.Message{
-				FR: "Le fichier n'a pas de colonne « " + h + " ».", EN: "The file has no column \"" + h + "\"."}}
+				FR: "Le fichier n’a pas de colonne « " + h + " ».", EN: "The file has no column \"" + h + "\"."}}
 		}
 		f = strings.TrimSpace(f)
 		switch {

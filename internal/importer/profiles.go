@@ -74,7 +74,7 @@ func (im *Importer) SaveProfile(ctx context.Context, p Profile) error {
 	p.Name = strings.TrimSpace(p.Name)
 	if p.Name == "" {
 		return &domain.FieldError{Field: "profile", Code: "required", Message: domain.Message{
-			FR: "Donnez un nom au profil d'importation.", EN: "Give the import profile a name."}}
+			FR: "Donnez un nom au profil d’importation.", EN: "Give the import profile a name."}}
 	}
 	if len(p.Mapping) != len(p.Headers) {
 		return fmt.Errorf("profile %q: %d columns mapped for %d headers", p.Name, len(p.Mapping), len(p.Headers))

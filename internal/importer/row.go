@@ -121,7 +121,7 @@ func (run *run) parse(row sheet.Row) (parsedRow, []Problem) {
 func (run *run) balanceIgnored(line int, value string) Problem {
 	return Problem{Row: line, Column: run.columnName("balance"), Field: "balance", Value: value,
 		Severity: SeverityWarning, Code: "balance.ignored",
-		Message: domain.Message{FR: "La colonne Solde est ignorée : l'ajustement des soldes n'est pas activé pour cet import.",
+		Message: domain.Message{FR: "La colonne Solde est ignorée : l’ajustement des soldes n’est pas activé pour cet import.",
 			EN: "The Balance column is ignored: balance adjustment is not enabled for this import."},
 		Fix: domain.Message{FR: "Activez l’option « Appliquer les soldes » pour écrire une correction de solde.",
 			EN: "Turn on the option \"Apply the balances\" to write a balance adjustment."}}
@@ -182,9 +182,9 @@ func (run *run) match(ctx context.Context, line int, pr parsedRow, rp *RowPlan) 
 			rp.Action = ActionError
 			rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName("id"), Field: "id",
 				Value: pr.raw["id"], Severity: SeverityError, Code: "id.unknown",
-				Message: domain.Message{FR: "Aucun client n'a l'ID " + strconv.FormatInt(value.(int64), 10) + " : un ID ne se modifie pas.",
+				Message: domain.Message{FR: "Aucun client n’a l’ID " + strconv.FormatInt(value.(int64), 10) + " : un ID ne se modifie pas.",
 					EN: "No customer has ID " + strconv.FormatInt(value.(int64), 10) + ": an ID cannot be changed."},
-				Fix: domain.Message{FR: "Remettez l'ID d'origine, ou videz la cellule pour créer un nouveau client.",
+				Fix: domain.Message{FR: "Remettez l’ID d’origine, ou videz la cellule pour créer un nouveau client.",
 					EN: "Put the original ID back, or empty the cell to create a new customer."}})
 			return nil, nil
 		}
@@ -199,7 +199,7 @@ func (run *run) match(ctx context.Context, line int, pr parsedRow, rp *RowPlan) 
 			Severity: SeverityError, Code: "row.duplicate",
 			Message: domain.Message{FR: "Même client que la ligne " + strconv.Itoa(first) + " du fichier (" + domain.FieldLabel(by, "fr") + ").",
 				EN: "Same customer as row " + strconv.Itoa(first) + " of the file (" + domain.FieldLabel(by, "en") + ")."},
-			Fix: domain.Message{FR: "Fusionnez les deux lignes en une seule, ou supprimez l'une d'elles.",
+			Fix: domain.Message{FR: "Fusionnez les deux lignes en une seule, ou supprimez l’une d’elles.",
 				EN: "Merge the two rows into one, or delete one of them."}})
 		return nil, nil
 	}

@@ -253,7 +253,7 @@ func (im *Importer) checkIDColumn(ctx context.Context, out []Suggestion, sample 
 			EN: "These numbers are not Carnet IDs: column ignored (or a custom field)"})
 	case compared > 0 && 2*agree < compared:
 		out[idCol] = unknownSuggestion(h, domain.Message{
-			FR: "Ces numéros désignent dans Carnet d'autres clients (e-mail, code ou nom différents) : colonne ignorée pour ne pas les écraser",
+			FR: "Ces numéros désignent dans Carnet d’autres clients (e-mail, code ou nom différents) : colonne ignorée pour ne pas les écraser",
 			EN: "In Carnet these numbers are other customers (different e-mail, code or name): column ignored so as not to overwrite them"})
 	default:
 		return nil

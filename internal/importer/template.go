@@ -91,12 +91,12 @@ func writeReadme(f *excelize.File, sheet string, fields []domain.FieldDef, lang 
 		}
 		format := domain.Message{FR: fd.FormatFR, EN: fd.FormatEN}.In(lang)
 		if fd.Protected {
-			format += domain.Message{FR: " Champ protégé à l'import.", EN: " Protected on import."}.In(lang)
+			format += domain.Message{FR: " Champ protégé à l’import.", EN: " Protected on import."}.In(lang)
 		}
 		rows = append(rows, []string{fd.Label(lang), req, format, fd.Key})
 	}
 	rows = append(rows, []string{}, []string{domain.Message{
-		FR: "Colonnes supplémentaires : ajoutez une colonne à la fin portant le nom d'un champ personnalisé.",
+		FR: "Colonnes supplémentaires : ajoutez une colonne à la fin portant le nom d’un champ personnalisé.",
 		EN: "Extra columns: add a column at the end named after a custom field."}.In(lang)})
 	for i, r := range rows {
 		for j, v := range r {

@@ -64,7 +64,7 @@ func (Parser) ToE164(raw, region string) (string, *domain.Message) {
 
 func invalid(raw string) *domain.Message {
 	return &domain.Message{
-		FR: "« " + raw + " » n'est pas un numéro de téléphone valide (exemples : 06 12 34 56 78, +33 6 12 34 56 78).",
+		FR: "« " + raw + " » n’est pas un numéro de téléphone valide (exemples : 06 12 34 56 78, +33 6 12 34 56 78).",
 		EN: "\"" + raw + "\" is not a valid phone number (examples: 06 12 34 56 78, +33 6 12 34 56 78)."}
 }
 

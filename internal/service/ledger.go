@@ -27,11 +27,11 @@ func (s *Service) AdjustBalance(ctx context.Context, customerID, amount int64, l
 	label = strings.TrimSpace(label)
 	if label == "" {
 		return &domain.FieldError{Field: "label", Code: "required", Message: domain.Message{
-			FR: "Indiquez le motif de l'ajustement.", EN: "Give the reason for the adjustment."}}
+			FR: "Indiquez le motif de l’ajustement.", EN: "Give the reason for the adjustment."}}
 	}
 	if amount == 0 {
 		return &domain.FieldError{Field: "amount", Code: "zero", Message: domain.Message{
-			FR: "Le montant de l'ajustement ne peut pas être nul.", EN: "The adjustment amount cannot be zero."}}
+			FR: "Le montant de l’ajustement ne peut pas être nul.", EN: "The adjustment amount cannot be zero."}}
 	}
 	return s.Store.Update(ctx, func(tx *store.Tx) error {
 		if _, err := tx.CustomerBy(ctx, "id", customerID); err != nil {

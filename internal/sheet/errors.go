@@ -73,7 +73,7 @@ func newError(code, path string, cause error, fr, en string) *Error {
 
 func errOpen(path string, cause error) *Error {
 	return newError(CodeOpenFailed, path, cause,
-		"impossible d'ouvrir le fichier ("+cause.Error()+") : vérifiez qu'il existe et qu'il n'est pas ouvert ailleurs",
+		"impossible d’ouvrir le fichier ("+cause.Error()+") : vérifiez qu’il existe et qu’il n’est pas ouvert ailleurs",
 		"cannot open the file ("+cause.Error()+"): check that it exists and is not locked by another program")
 }
 
@@ -98,7 +98,7 @@ func errNoData(path, sheet string) *Error {
 			fmt.Sprintf("sheet %q contains no data: choose another sheet", sheet))
 	}
 	return newError(CodeNoData, path, nil,
-		"le fichier ne contient aucune ligne de données : vérifiez que c'est le bon fichier",
+		"le fichier ne contient aucune ligne de données : vérifiez que c’est le bon fichier",
 		"the file contains no data row: check that this is the right file")
 }
 
@@ -134,19 +134,19 @@ func errDamaged(path string, cause error) *Error {
 
 func errNoWorksheet(path string) *Error {
 	return newError(CodeNoWorksheet, path, nil,
-		"le classeur ne contient aucune feuille de calcul lisible : ouvrez-le dans Excel, vérifiez qu'une feuille contient vos données et enregistrez-le à nouveau en .xlsx",
+		"le classeur ne contient aucune feuille de calcul lisible : ouvrez-le dans Excel, vérifiez qu’une feuille contient vos données et enregistrez-le à nouveau en .xlsx",
 		"the workbook contains no readable worksheet: open it in Excel, check that a sheet holds your data, and save it again as .xlsx")
 }
 
 func errSheetNotFound(path, sheet string, sheets []string) *Error {
 	return newError(CodeSheetNotFound, path, nil,
-		fmt.Sprintf("la feuille %q n'existe pas dans ce classeur : choisissez parmi %q", sheet, sheets),
+		fmt.Sprintf("la feuille %q n’existe pas dans ce classeur : choisissez parmi %q", sheet, sheets),
 		fmt.Sprintf("sheet %q does not exist in this workbook: choose one of %q", sheet, sheets))
 }
 
 func errUnsupported(path, whatFR, whatEN string) *Error {
 	return newError(CodeUnsupported, path, nil,
-		whatFR+" : ce n'est pas un tableur. Importez un fichier .csv, .txt ou .xlsx",
+		whatFR+" : ce n’est pas un tableur. Importez un fichier .csv, .txt ou .xlsx",
 		whatEN+": this is not a spreadsheet. Import a .csv, .txt or .xlsx file")
 }
 
@@ -175,9 +175,9 @@ func errTooManyColumns(path string, line int) *Error {
 }
 
 func errBadHeaderRow(path string, row int, why string) *Error {
-	fr, en := "la ligne d'en-tête est vide", "the header row is blank"
+	fr, en := "la ligne d’en-tête est vide", "the header row is blank"
 	if why == "past_end" {
-		fr, en = "la ligne d'en-tête est au-delà de la fin du fichier", "the header row is past the end of the file"
+		fr, en = "la ligne d’en-tête est au-delà de la fin du fichier", "the header row is past the end of the file"
 	}
 	e := newError(CodeBadHeaderRow, path, nil,
 		fr+" : choisissez la ligne qui contient les noms de colonnes",

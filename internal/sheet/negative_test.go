@@ -90,7 +90,7 @@ func TestUnsupportedFiles(t *testing.T) {
 		{"only blank lines", func(t *testing.T) string { return write(t, "blancs.csv", []byte("\r\n;;;\r\n  \r\n")) },
 			CodeNoData, "aucune ligne", "no data row", false},
 		{"missing file", func(t *testing.T) string { return filepath.Join(t.TempDir(), "absent.csv") },
-			CodeOpenFailed, "vérifiez qu'il existe", "check that it exists", true},
+			CodeOpenFailed, "vérifiez qu’il existe", "check that it exists", true},
 		{"unknown sheet", func(t *testing.T) string { return corpus(t, "xlsx/tealeg_testfile.xlsx") },
 			CodeSheetNotFound, "choisissez parmi", "choose one of", false},
 	}

@@ -199,7 +199,7 @@ func checkOptions(path string, opt Options) error {
 			"separator "+quote(string(d))+" is not possible: choose ; , tab or |")
 	}
 	if opt.HeaderRow < 0 {
-		return errBadOption(path, "numéro de ligne d'en-tête négatif", "negative header row number")
+		return errBadOption(path, "numéro de ligne d’en-tête négatif", "negative header row number")
 	}
 	return nil
 }

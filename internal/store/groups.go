@@ -26,7 +26,7 @@ func (t *Tx) groupID(ctx context.Context, name string, create bool) (int64, erro
 	}
 	if !create {
 		return 0, &domain.FieldError{Field: "groups", Code: "group_unknown", Message: domain.Message{
-			FR: "Le groupe « " + name + " » n'existe pas : créez-le dans l'onglet Groupes.",
+			FR: "Le groupe « " + name + " » n’existe pas : créez-le dans l’onglet Groupes.",
 			EN: "Group \"" + name + "\" does not exist: create it in the Groups tab."}}
 	}
 	return t.CreateGroup(ctx, name, 0)
@@ -158,7 +158,7 @@ func (t *Tx) sourceID(ctx context.Context, name string, create bool) (sql.NullIn
 	}
 	if !create {
 		return sql.NullInt64{}, &domain.FieldError{Field: "marketing_source", Code: "source_unknown", Message: domain.Message{
-			FR: "La source marketing « " + name + " » n'existe pas : ajoutez-la à la liste des sources ou choisissez-en une existante.",
+			FR: "La source marketing « " + name + " » n’existe pas : ajoutez-la à la liste des sources ou choisissez-en une existante.",
 			EN: "Marketing source \"" + name + "\" does not exist: add it to the list of sources or pick an existing one."}}
 	}
 	id, err = t.CreateMarketingSource(ctx, name)
