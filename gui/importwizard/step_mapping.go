@@ -106,7 +106,7 @@ func (s *mappingStep) build() {
 		sg := suggestions[col]
 		title := widget.NewLabelWithStyle(uikit.OneLine(header), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		title.Truncation = fyne.TextTruncateEllipsis
-		samples := widget.NewLabel(sampleText(p, col))
+		samples := widget.NewLabel(sampleText(p, col, lang))
 		samples.Importance = widget.LowImportance
 		samples.Truncation = fyne.TextTruncateEllipsis
 
@@ -136,11 +136,11 @@ func (s *mappingStep) build() {
 }
 
 // sampleText joins the column's first non-empty values.
-func sampleText(p *importer.Preview, col int) string {
+func sampleText(p *importer.Preview, col int, lang string) string {
 	var vals []string
 	for _, r := range p.Rows {
 		if col < len(r.Cells) && strings.TrimSpace(r.Cells[col]) != "" {
-			vals = append(vals, uikit.OneLine(r.Cells[col]))
+			vals = append(vals, shownCell(r.Cells[col], p.Detected.Format == "xlsx", lang))
 			if len(vals) == sampleValues {
 				break
 			}

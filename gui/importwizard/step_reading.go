@@ -287,7 +287,7 @@ func (s *readingStep) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	l.Importance = widget.MediumImportance
 	if c := id.Col - 1; c < len(r.Cells) {
-		l.SetText(uikit.OneLine(r.Cells[c]))
+		l.SetText(shownCell(r.Cells[c], p.Detected.Format == "xlsx", s.w.d.Lang))
 	} else {
 		l.SetText("")
 	}
