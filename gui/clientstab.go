@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -12,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"carnet/gui/uikit"
 	"carnet/internal/domain"
 	"carnet/internal/format"
 	"carnet/internal/phone"
@@ -48,12 +48,18 @@ type clientsTab struct {
 	u       *ui
 	model   *clientsModel
 	columns []column
-	table   *widget.Table
-	search  *widget.Entry
+	table   *clientTable
+	search  *searchEntry
 	count   *widget.Label
-	content *fyne.Container
-	list    fyne.CanvasObject // search bar + table
-	empty   fyne.CanvasObject // first launch actions
+	notice  *widget.Label // "Client C0000042 enregistré." for a while
+
+	// selected is the selected row (-1: none); reveal, when set, is the
+	// row to scroll to and select once the list has its count.
+	selected  int
+	revealRow *int
+	content   *fyne.Container
+	list      fyne.CanvasObject // search bar + table
+	empty     fyne.CanvasObject // first launch actions
 
 	// batchFilter shows, when the list is limited to one import's
 	// customers, which import it is, and lifts the limit when tapped.
@@ -68,14 +74,15 @@ type clientsTab struct {
 }
 
 func newClientsTab(u *ui) *clientsTab {
-	t := &clientsTab{u: u, model: newClientsModel(u), columns: clientColumns(), groupIDs: map[string]int64{}}
+	t := &clientsTab{u: u, model: newClientsModel(u), columns: clientColumns(), groupIDs: map[string]int64{}, selected: -1}
 	t.model.query.Archived = store.FilterNo
 	t.model.changed = t.refreshView
 
-	t.search = widget.NewEntry()
+	t.search = newSearchEntry()
 	t.search.SetPlaceHolder(lang.L("Search: code, name, email, phone, city, card…"))
 	t.search.OnChanged = t.scheduleSearch
-	t.search.OnSubmitted = t.scanCard
+	t.search.OnSubmitted = t.submitSearch
+	t.search.onDown = t.enterList
 
 	t.groupFilter = widget.NewSelect(nil, func(string) { t.applyFilters() })
 	t.kindFilter = widget.NewSelect([]string{lang.L("All kinds"), lang.L("Individuals"), lang.L("Companies")}, func(string) { t.applyFilters() })
@@ -87,11 +94,14 @@ func newClientsTab(u *ui) *clientsTab {
 	t.archFilter.SetSelectedIndex(0)
 
 	t.count = widget.NewLabel("")
+	t.notice = widget.NewLabel("")
+	t.notice.Importance = widget.SuccessImportance
+	t.notice.Hide()
 	t.table = t.newTable()
 	add := widget.NewButtonWithIcon(lang.L("New customer"), theme.ContentAddIcon(), u.openNewCustomer)
 	add.Importance = widget.HighImportance
 
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(t.count, add), t.search)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(t.notice, t.count, add), t.search)
 	// Equal columns give each filter room for its longest choice.
 	t.batchFilter = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
 		q := t.model.query
@@ -109,16 +119,12 @@ func newClientsTab(u *ui) *clientsTab {
 	return t
 }
 
-func (t *clientsTab) newTable() *widget.Table {
-	tbl := widget.NewTable(
-		func() (int, int) { return t.model.total, len(t.columns) },
-		func() fyne.CanvasObject {
-			mark := disappointedMark()
-			// Cut cells (a long name, several groups) show whole on hover.
-			return container.NewBorder(nil, nil, mark, nil, uikit.NewHoverLabel(""))
-		},
-		t.updateCell,
-	)
+func (t *clientsTab) newTable() *clientTable {
+	tbl := &clientTable{tab: t}
+	tbl.Length = func() (int, int) { return t.model.total, len(t.columns) }
+	tbl.CreateCell = func() fyne.CanvasObject { return newClientCell(t) }
+	tbl.UpdateCell = t.updateCell
+	tbl.ExtendBaseWidget(tbl)
 	tbl.ShowHeaderRow = true
 	// A header is a button where the column sorts, a plain bold label
 	// where it cannot: only what reacts looks clickable.
@@ -135,19 +141,14 @@ func (t *clientsTab) newTable() *widget.Table {
 	for i, c := range t.columns {
 		tbl.SetColumnWidth(i, c.width)
 	}
-	tbl.OnSelected = func(id widget.TableCellID) {
-		tbl.UnselectAll()
-		if r := t.model.row(id.Row); r != nil {
-			t.u.openCustomer(r.ID)
-		}
-	}
 	return tbl
 }
 
 func (t *clientsTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	box := o.(*fyne.Container)
-	l := box.Objects[0].(*uikit.HoverLabel)
-	mark := box.Objects[1]
+	cell := o.(*clientCell)
+	cell.row = id.Row
+	cell.showSelected(id.Row == t.selected)
+	box, l, mark := cell.box, cell.label, cell.mark
 	col := t.columns[id.Col]
 	if col.right {
 		l.Alignment = fyne.TextAlignTrailing
@@ -252,23 +253,142 @@ func (t *clientsTab) searchNow(text string) {
 	t.setQuery(q)
 }
 
-// scanCard opens the customer whose loyalty card (or code) was scanned or
-// typed followed by Enter; other text stays a search.
-func (t *clientsTab) scanCard(ref string) {
-	svc := t.u.svc
+// submitSearch is Enter in the search box: it opens the customer whose
+// loyalty card or code was scanned or typed, else the only customer the
+// text finds; other text stays a search.
+func (t *clientsTab) submitSearch(text string) {
+	svc, q := t.u.svc, t.model.query
+	q.Text, q.Offset, q.Limit = text, 0, 2
 	t.u.work.Go(func() {
-		c, err := svc.CustomerByReference(context.Background(), ref)
-		t.u.work.Do(func() {
-			if errors.Is(err, domain.ErrNotFound) {
-				return
+		ctx := context.Background()
+		id := int64(0)
+		c, err := svc.CustomerByReference(ctx, text)
+		switch {
+		case err == nil:
+			id = c.ID
+		case errors.Is(err, domain.ErrNotFound):
+			var rows []store.ListRow
+			rows, err = svc.Search(ctx, q)
+			if err == nil && len(rows) == 1 {
+				id = rows[0].ID
 			}
+		}
+		t.u.work.Do(func() {
 			if err != nil {
 				t.u.showError(err)
 				return
 			}
-			t.u.openCustomer(c.ID)
+			if id != 0 {
+				t.u.openCustomer(id)
+			}
 		})
 	})
+}
+
+// enterList is the down arrow in the search box: the list takes the
+// keyboard, on its first row.
+func (t *clientsTab) enterList() {
+	if t.model.total == 0 {
+		return
+	}
+	t.focusList()
+	t.selectRow(max(0, t.selected), true)
+}
+
+// selectRow selects row (kept within the list) and, with scroll, brings
+// it into view.
+func (t *clientsTab) selectRow(row int, scroll bool) {
+	if t.model.total == 0 {
+		return
+	}
+	row = max(0, min(row, t.model.total-1))
+	t.selected = row
+	if scroll {
+		t.table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
+	}
+	t.table.Refresh()
+}
+
+// openSelected opens the selected customer's form.
+func (t *clientsTab) openSelected() {
+	if r := t.model.row(t.selected); r != nil {
+		t.u.openCustomer(r.ID)
+	}
+}
+
+// reveal says that the customer id (code) was saved, and shows it
+// selected in the list; when the search or the filters hide it, they are
+// cleared first.
+func (t *clientsTab) reveal(id int64, code string, created bool) {
+	text := lang.L("Customer %s saved.")
+	if created {
+		text = lang.L("Customer %s created.")
+	}
+	t.notice.SetText(fmt.Sprintf(text, code))
+	t.notice.Show()
+	gen := t.model.gen
+	time.AfterFunc(noticeTime, func() {
+		t.u.work.Do(func() {
+			if t.notice.Text == fmt.Sprintf(text, code) {
+				t.notice.Hide()
+			}
+		})
+	})
+	svc, q := t.u.svc, t.model.query
+	t.u.work.Go(func() {
+		ctx := context.Background()
+		pos, ok, err := svc.Position(ctx, q, id)
+		cleared := false
+		for _, archived := range []store.Filter{store.FilterNo, store.FilterAny} {
+			if ok || err != nil {
+				break
+			}
+			q = store.Query{Sort: q.Sort, Desc: q.Desc, Archived: archived}
+			pos, ok, err = svc.Position(ctx, q, id)
+			cleared = true
+		}
+		t.u.work.Do(func() {
+			if err != nil || !ok || (!cleared && gen != t.model.gen) {
+				return
+			}
+			if cleared {
+				t.showAll(q)
+			}
+			t.revealRow = &pos
+			t.showReveal()
+		})
+	})
+}
+
+// noticeTime is how long the "saved" notice stays.
+var noticeTime = 8 * time.Second
+
+// showReveal scrolls to and selects the row reveal asks for, once the
+// list knows it has that many rows.
+func (t *clientsTab) showReveal() {
+	if t.revealRow == nil || !t.model.counted || *t.revealRow >= t.model.total {
+		return
+	}
+	row := *t.revealRow
+	t.revealRow = nil
+	t.selectRow(row, true)
+}
+
+// showAll lists q (no text, no filter but the archived one), with the
+// search box and the filter widgets saying so.
+func (t *clientsTab) showAll(q store.Query) {
+	t.search.OnChanged = nil
+	t.search.SetText("")
+	t.search.OnChanged = t.scheduleSearch
+	t.groupFilter.Selected = t.groupFilter.Options[0]
+	t.groupFilter.Refresh()
+	for _, s := range []*widget.Select{t.kindFilter, t.supplierFilter} {
+		s.Selected = s.Options[0]
+		s.Refresh()
+	}
+	t.archFilter.Selected = t.archFilter.Options[map[store.Filter]int{store.FilterNo: 0, store.FilterYes: 1, store.FilterAny: 2}[q.Archived]]
+	t.archFilter.Refresh()
+	t.setQuery(q)
 }
 
 func (t *clientsTab) applyFilters() {
@@ -315,6 +435,7 @@ func (t *clientsTab) setQuery(q store.Query) {
 		t.batchFilter.Hide()
 	}
 	t.model.setQuery(q)
+	t.selected = -1
 	t.table.ScrollToTop()
 	t.refreshView()
 }
@@ -343,6 +464,7 @@ func (t *clientsTab) refreshView() {
 		t.count.SetText(lang.L("Searching…"))
 	}
 	t.table.Refresh()
+	t.showReveal()
 }
 
 // checkEmpty shows the first-launch actions instead of the table when the

@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"sort"
 	"strings"
 	"time"
 
@@ -30,8 +29,15 @@ type customerForm struct {
 	save     *widget.Button
 	del      *widget.Button
 	fields   *formFields
-	entries  []*widget.Entry // validated entries, checked before saving
 	sections *container.AppTabs
+
+	initial string // the fields as opened: Cancel asks only after edits
+	// After a refused Save: the fields whose errors are listed (an error
+	// goes as soon as its field is right) and the service's own verdicts.
+	refused  map[string]bool
+	verdicts []verdict
+	// prevKey is the window's key handler, put back when the form closes.
+	prevKey func(*fyne.KeyEvent)
 }
 
 // formData is what the form needs besides the customer: the managed lists.
@@ -83,6 +89,7 @@ func (u *ui) showCustomerForm(c *domain.Customer, d formData) *customerForm {
 	f := &customerForm{u: u, c: c}
 	f.fields = newFormFields(f, c, d)
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.title.Truncation = fyne.TextTruncateEllipsis
 	f.mark = disappointedMark()
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
@@ -105,7 +112,7 @@ func (u *ui) showCustomerForm(c *domain.Customer, d formData) *customerForm {
 
 	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), f.submit)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
+	cancel := widget.NewButton(lang.L("Cancel"), f.cancel)
 	buttons := []fyne.CanvasObject{cancel, f.save}
 	if c.ID != 0 {
 		f.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), f.confirmDelete)
@@ -122,8 +129,58 @@ func (u *ui) showCustomerForm(c *domain.Customer, d formData) *customerForm {
 	f.dlg.SetButtons(buttons)
 	f.dlg.Resize(fyne.NewSize(860, 600))
 	f.dlg.Show()
+	f.initial = f.fields.snapshot()
+	// Escape with no entry focused reaches the window: it cancels too.
+	cv := u.win.Canvas()
+	f.prevKey = cv.OnTypedKey()
+	cv.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			f.cancel()
+		} else if f.prevKey != nil {
+			f.prevKey(k)
+		}
+	})
 	u.lastForm = f
 	return f
+}
+
+// sectionScroll is the scroll of the section shown, which the wheel over
+// an entry scrolls.
+func (f *customerForm) sectionScroll() fyne.Scrollable {
+	if f.sections == nil || f.sections.Selected() == nil {
+		return nil
+	}
+	s, _ := f.sections.Selected().Content.(fyne.Scrollable)
+	return s
+}
+
+// edited reports whether a field differs from the form as opened.
+func (f *customerForm) edited() bool { return f.fields.snapshot() != f.initial }
+
+// cancel closes the form; after edits it first asks whether to throw them
+// away.
+func (f *customerForm) cancel() {
+	if !f.edited() {
+		f.close()
+		return
+	}
+	d := dialog.NewConfirm(lang.L("Discard the changes?"),
+		lang.L("The changes made to this customer have not been saved. They will be lost."),
+		func(discard bool) {
+			if discard {
+				f.close()
+			}
+		}, f.u.win)
+	d.SetConfirmText(lang.L("Discard"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.SetDismissText(lang.L("Keep editing"))
+	d.Show()
+}
+
+// close hides the form and gives the window its keys back.
+func (f *customerForm) close() {
+	f.dlg.Hide()
+	f.u.win.Canvas().SetOnTypedKey(f.prevKey)
 }
 
 // updateTitle shows the name being typed, with the red mark when the
@@ -148,24 +205,16 @@ func (f *customerForm) updateTitle() {
 	}
 }
 
-// submit checks every entry, then saves off the UI goroutine; the service's
-// verdict (domain.UserMessage) is shown when it refuses.
+// submit checks every field, then saves off the UI goroutine. When a rule
+// is broken, the form lists every error, shows the section of the first
+// and puts the cursor in its field; the service's verdict is shown the
+// same way.
 func (f *customerForm) submit() {
-	var msgs []string
-	for _, e := range f.entries {
-		if err := e.Validate(); err != nil {
-			msgs = append(msgs, err.Error())
-		}
-	}
-	c, err := f.fields.customer()
-	if err != nil {
-		msgs = append(msgs, domain.UserMessage(err, uiLang))
-	}
-	if len(msgs) > 0 {
-		sort.Strings(msgs)
-		f.showErrors(dedupe(msgs))
+	if probs := f.problems(); len(probs) > 0 {
+		f.refuse(probs, nil)
 		return
 	}
+	c, _ := f.fields.customer()
 	f.save.Disable()
 	svc := f.u.svc
 	f.u.work.Go(func() {
@@ -181,7 +230,8 @@ func (f *customerForm) submit() {
 			})
 		})
 		var err error
-		if c.ID == 0 {
+		created := c.ID == 0
+		if created {
 			err = svc.CreateCustomer(ctx, c)
 		} else {
 			err = svc.UpdateCustomer(ctx, c)
@@ -191,11 +241,12 @@ func (f *customerForm) submit() {
 			f.save.Enable()
 			f.errors.Hide()
 			if err != nil {
-				f.showErrors([]string{domain.UserMessage(err, uiLang)})
+				f.refuse(nil, err)
 				return
 			}
-			f.dlg.Hide()
+			f.close()
 			f.u.Refresh()
+			f.u.clients.reveal(c.ID, c.Code, created)
 		})
 	})
 }
@@ -215,16 +266,6 @@ func (f *customerForm) showMessage(imp widget.Importance, text string) {
 	f.errors.SetText(text)
 	f.errors.Show()
 	f.body.Refresh()
-}
-
-func dedupe(s []string) []string {
-	out := s[:0]
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 // confirmDelete asks, then removes the customer from the directory; its
@@ -247,7 +288,7 @@ func (f *customerForm) delete() {
 				f.showErrors([]string{domain.UserMessage(err, uiLang)})
 				return
 			}
-			f.dlg.Hide()
+			f.close()
 			f.u.Refresh()
 		})
 	})

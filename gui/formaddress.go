@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"carnet/internal/domain"
 	"carnet/internal/phone"
@@ -13,17 +12,17 @@ import (
 // addressEntries edits one postal address.
 type addressEntries struct {
 	id                                           int64
-	label, line1, line2, postcode, city, country *widget.Entry
+	label, line1, line2, postcode, city, country *formEntry
+	wheel                                        func(fyne.CanvasObject) fyne.CanvasObject
 }
 
-func newAddressEntries(a domain.Address) addressEntries {
-	e := func(v, placeholder string) *widget.Entry {
-		w := widget.NewEntry()
-		w.SetText(v)
+func (ff *formFields) newAddressEntries(a domain.Address) addressEntries {
+	e := func(v, placeholder string) *formEntry {
+		w := ff.newEntry(v)
 		w.SetPlaceHolder(placeholder)
 		return w
 	}
-	return addressEntries{id: a.ID,
+	return addressEntries{id: a.ID, wheel: ff.wheel,
 		label:    e(a.Label, lang.L("Label (warehouse, shop…)")),
 		line1:    e(a.Line1, label("billing_line1")),
 		line2:    e(a.Line2, label("billing_line2")),
@@ -36,11 +35,12 @@ func newAddressEntries(a domain.Address) addressEntries {
 // form lays the address out compactly: street lines, then postcode, city
 // and country on one line.
 func (a addressEntries) form(withLabel bool) fyne.CanvasObject {
-	place := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, a.postcode.MinSize().Height), a.postcode),
-		container.NewGridWrap(fyne.NewSize(70, a.country.MinSize().Height), a.country), a.city)
-	box := container.NewVBox(a.line1, a.line2, place)
+	w := a.wheel
+	place := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, a.postcode.MinSize().Height), w(a.postcode)),
+		container.NewGridWrap(fyne.NewSize(70, a.country.MinSize().Height), w(a.country)), w(a.city))
+	box := container.NewVBox(w(a.line1), w(a.line2), place)
 	if withLabel {
-		box.Objects = append([]fyne.CanvasObject{a.label}, box.Objects...)
+		box.Objects = append([]fyne.CanvasObject{w(a.label)}, box.Objects...)
 	}
 	return box
 }

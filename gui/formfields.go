@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -20,28 +21,49 @@ type formFields struct {
 
 	kind                                   *widget.RadioGroup
 	civility                               *widget.Select
-	code, lastName, firstName, companyName *widget.Entry
-	legalForm, siret, vat, iban            *widget.Entry
-	built                                  bool // identity section laid out
+	code, lastName, firstName, companyName *formEntry
+	legalForm, siret, vat, iban            *formEntry
+	identityForm                           *widget.Form // laid out: kind changes refresh it
 
-	email, fax, website *widget.Entry
+	email, fax, website *formEntry
 	phones              *repeatRows[domain.Phone]
 
 	billing  addressEntries
 	shipping *repeatRows[domain.Address]
 
-	reference, account, discountCard              *widget.Entry
+	reference, account, discountCard              *formEntry
 	groups                                        *widget.CheckGroup
 	supplier, disappointed                        *widget.Check
 	source                                        *widget.Select
-	discSales, discServices, discMaterials        *widget.Entry
-	priceSales, priceOrders, salesRep             *widget.Entry
-	terms, method, currency, language             *widget.Entry
-	creditLimit, insurer, otherGuarantees, reason *widget.Entry
+	discSales, discServices, discMaterials        *formEntry
+	priceSales, priceOrders, salesRep             *formEntry
+	terms, method, currency, language             *formEntry
+	creditLimit, insurer, otherGuarantees, reason *formEntry
 	creditHold, archived                          *widget.Check
-	notes                                         *widget.Entry
+	notes                                         *formEntry
 	custom                                        *repeatRows[customField]
+
+	// validated are the entries with a rule, by field key, checked before
+	// saving; tabs says which section holds each field.
+	validated []validatedEntry
+	tabs      map[string]int
+	focus     map[string]fyne.Focusable
 }
+
+type validatedEntry struct {
+	field string
+	entry *formEntry
+}
+
+// The form's sections, in tab order.
+const (
+	tabIdentity = iota
+	tabContact
+	tabAddresses
+	tabCommercial
+	tabPayment
+	tabNotes
+)
 
 type customField struct{ key, value string }
 
@@ -49,80 +71,99 @@ type customField struct{ key, value string }
 func label(key string) string { return domain.FieldLabel(key, uiLang) }
 
 func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields {
-	ff := &formFields{f: f, orig: c}
+	ff := &formFields{f: f, orig: c, tabs: map[string]int{}, focus: map[string]fyne.Focusable{}}
 	onName := func(string) {
 		if f.title != nil {
 			f.updateTitle()
 		}
 	}
-	entry := func(v string, validate func(string) error) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetText(v)
+	// entry makes the entry of field key on section tab.
+	entry := func(tab int, key, v string, validate func(string) error) *formEntry {
+		e := ff.newEntry(v)
+		ff.tabs[key], ff.focus[key] = tab, e
 		if validate != nil {
 			e.Validator = validate
-			f.entries = append(f.entries, e)
+			ff.validated = append(ff.validated, validatedEntry{key, e})
 		}
 		return e
 	}
-	ff.kind = widget.NewRadioGroup([]string{lang.L("Individual"), lang.L("Company")}, func(string) { ff.showKind() })
+	for key, tab := range map[string]int{"kind": tabIdentity, "civility": tabIdentity, "phones": tabContact,
+		"billing": tabAddresses, "shipping": tabAddresses, "groups": tabCommercial, "supplier": tabCommercial,
+		"disappointed": tabCommercial, "marketing_source": tabCommercial, "credit_hold": tabPayment,
+		"archived": tabPayment, "custom": tabNotes} {
+		ff.tabs[key] = tab
+	}
+	ff.kind = widget.NewRadioGroup([]string{lang.L("Individual"), lang.L("Company")}, func(string) {
+		ff.showKind()
+		f.fieldChanged()
+	})
 	ff.kind.Horizontal = true
 	ff.civility = widget.NewSelect(domain.Civilities, nil)
 	ff.civility.PlaceHolder = lang.L("None")
 	ff.civility.Selected = c.Civility
-	ff.code = entry(c.Code, nil)
+	ff.code = entry(tabIdentity, "code", c.Code, nil)
 	ff.code.SetPlaceHolder(lang.L("Assigned automatically when empty"))
-	ff.lastName, ff.firstName, ff.companyName = entry(c.LastName, nil), entry(c.FirstName, nil), entry(c.CompanyName, nil)
-	for _, e := range []*widget.Entry{ff.lastName, ff.firstName, ff.companyName} {
-		e.OnChanged = onName
+	ff.lastName = entry(tabIdentity, "last_name", c.LastName, nil)
+	ff.firstName = entry(tabIdentity, "first_name", c.FirstName, nil)
+	ff.companyName = entry(tabIdentity, "company_name", c.CompanyName, nil)
+	for _, e := range []*formEntry{ff.lastName, ff.firstName, ff.companyName} {
+		changed := e.OnChanged
+		e.OnChanged = func(s string) { changed(s); onName(s) }
 	}
-	ff.legalForm = entry(c.LegalForm, nil)
-	ff.siret, ff.vat, ff.iban = entry(c.SIRET, validateSIRET), entry(c.VATNumber, validateVAT), entry(c.IBAN, validateIBAN)
+	ff.legalForm = entry(tabIdentity, "legal_form", c.LegalForm, nil)
+	ff.siret = entry(tabIdentity, "siret", c.SIRET, validateSIRET)
+	ff.vat = entry(tabIdentity, "vat_number", c.VATNumber, validateVAT)
+	ff.iban = entry(tabIdentity, "iban", c.IBAN, validateIBAN)
 
-	ff.email = entry(c.Email, validateEmail)
+	ff.email = entry(tabContact, "email", c.Email, validateEmail)
 	ff.email.SetPlaceHolder("nom@domaine.fr")
-	ff.fax = entry(phoneText(c.Fax), validatePhone)
-	ff.website = entry(c.Website, nil)
+	ff.fax = entry(tabContact, "fax", phoneText(c.Fax), validatePhone)
+	ff.website = entry(tabContact, "website", c.Website, nil)
 	ff.phones = newRepeatRows(c.Phones, func(p domain.Phone) (fyne.CanvasObject, func() domain.Phone) {
-		num := widget.NewEntry()
-		num.SetText(phoneText(p.Number))
+		num := ff.newEntry(phoneText(p.Number))
 		num.Validator = validatePhone
 		num.SetPlaceHolder("06 12 34 56 78")
-		lbl := widget.NewEntry()
-		lbl.SetText(p.Label)
+		ff.validated = append(ff.validated, validatedEntry{"phones", num})
+		if ff.focus["phones"] == nil {
+			ff.focus["phones"] = num
+		}
+		lbl := ff.newEntry(p.Label)
 		lbl.SetPlaceHolder(lang.L("mobile, office…"))
-		return container.NewGridWithColumns(2, num, lbl), func() domain.Phone {
+		return container.NewGridWithColumns(2, ff.wheel(num), ff.wheel(lbl)), func() domain.Phone {
 			return domain.Phone{Number: num.Text, Label: lbl.Text}
 		}
 	})
 
-	ff.billing = newAddressEntries(c.Billing)
+	ff.billing = ff.newAddressEntries(c.Billing)
 	ff.shipping = newRepeatRows(c.Shipping, func(a domain.Address) (fyne.CanvasObject, func() domain.Address) {
-		ae := newAddressEntries(a)
+		ae := ff.newAddressEntries(a)
 		return ae.form(true), ae.read
 	})
 
-	ff.reference, ff.account, ff.discountCard = entry(c.Reference, nil), entry(c.AccountNumber, nil), entry(c.DiscountCard, nil)
+	ff.reference = entry(tabCommercial, "reference", c.Reference, nil)
+	ff.account = entry(tabCommercial, "account_number", c.AccountNumber, nil)
+	ff.discountCard = entry(tabCommercial, "discount_card", c.DiscountCard, nil)
 	ff.account.SetPlaceHolder(lang.L("Empty: sundry customers account"))
 	names := make([]string, len(d.groups))
 	for i, g := range d.groups {
 		names[i] = g.Name
 	}
-	ff.groups = widget.NewCheckGroup(names, nil)
+	ff.groups = widget.NewCheckGroup(names, func([]string) { f.fieldChanged() })
 	ff.groups.Horizontal = true
 	ff.groups.Selected = append([]string(nil), c.Groups...)
-	ff.supplier = widget.NewCheck(label("supplier"), nil)
+	ff.supplier = widget.NewCheck(label("supplier"), func(bool) { f.fieldChanged() })
 	ff.supplier.Checked = c.Supplier
-	ff.disappointed = widget.NewCheck(label("disappointed"), func(bool) { onName("") })
+	ff.disappointed = widget.NewCheck(label("disappointed"), func(bool) { onName(""); f.fieldChanged() })
 	ff.disappointed.Checked = c.Disappointed
 	sources := []string{""}
 	for _, s := range d.sources {
 		sources = append(sources, s.Name)
 	}
-	ff.source = widget.NewSelect(sources, nil)
+	ff.source = widget.NewSelect(sources, func(string) { f.fieldChanged() })
 	ff.source.PlaceHolder = lang.L("None")
 	ff.source.Selected = c.MarketingSource
-	pct := func(v int64, field string) *widget.Entry {
-		e := entry("", percentValidator(field))
+	pct := func(v int64, field string) *formEntry {
+		e := entry(tabCommercial, field, "", percentValidator(field))
 		if v != 0 {
 			e.SetText(strings.TrimSpace(strings.TrimSuffix(format.Percent(v, uiLang), "%")))
 		}
@@ -132,12 +173,16 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	ff.discSales = pct(c.DiscountSales, "discount_sales")
 	ff.discServices = pct(c.DiscountServices, "discount_services")
 	ff.discMaterials = pct(c.DiscountMaterials, "discount_materials")
-	ff.priceSales, ff.priceOrders, ff.salesRep = entry(c.PriceTypeSales, nil), entry(c.PriceTypeOrders, nil), entry(c.SalesRep, nil)
+	ff.priceSales = entry(tabCommercial, "price_type_sales", c.PriceTypeSales, nil)
+	ff.priceOrders = entry(tabCommercial, "price_type_orders", c.PriceTypeOrders, nil)
+	ff.salesRep = entry(tabCommercial, "sales_rep", c.SalesRep, nil)
 
-	ff.terms, ff.method = entry(c.PaymentTerms, nil), entry(c.PaymentMethod, nil)
-	ff.currency, ff.language = entry(c.Currency, nil), entry(c.Language, nil)
-	money := func(v int64) *widget.Entry {
-		e := entry("", validateMoney)
+	ff.terms = entry(tabPayment, "payment_terms", c.PaymentTerms, nil)
+	ff.method = entry(tabPayment, "payment_method", c.PaymentMethod, nil)
+	ff.currency = entry(tabPayment, "currency", c.Currency, nil)
+	ff.language = entry(tabPayment, "language", c.Language, nil)
+	money := func(field string, v int64) *formEntry {
+		e := entry(tabPayment, field, "", validateMoney)
 		if v != 0 {
 			// Written as the list and the balance write it; read back
 			// the same way.
@@ -146,26 +191,28 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 		e.SetPlaceHolder("0,00")
 		return e
 	}
-	ff.creditLimit, ff.insurer, ff.otherGuarantees = money(c.CreditLimit), money(c.InsurerGuarantee), money(c.OtherGuarantees)
-	ff.creditHold = widget.NewCheck(label("credit_hold"), nil)
+	ff.creditLimit = money("credit_limit", c.CreditLimit)
+	ff.insurer = money("insurer_guarantee", c.InsurerGuarantee)
+	ff.otherGuarantees = money("other_guarantees", c.OtherGuarantees)
+	ff.creditHold = widget.NewCheck(label("credit_hold"), func(bool) { f.fieldChanged() })
 	ff.creditHold.Checked = c.CreditHold
-	ff.reason = entry(c.CreditHoldReason, nil)
-	ff.archived = widget.NewCheck(label("archived"), nil)
+	ff.reason = entry(tabPayment, "credit_hold_reason", c.CreditHoldReason, nil)
+	ff.archived = widget.NewCheck(label("archived"), func(bool) { f.fieldChanged() })
 	ff.archived.Checked = c.Archived
-	ff.notes = widget.NewMultiLineEntry()
+	ff.notes = newFormMultiLineEntry()
+	ff.track(ff.notes)
 	ff.notes.SetText(c.Notes)
 	ff.notes.SetMinRowsVisible(6)
+	ff.tabs["notes"], ff.focus["notes"] = tabNotes, ff.notes
 	var kv []customField
 	for k, v := range c.Custom {
 		kv = append(kv, customField{k, v})
 	}
 	ff.custom = newRepeatRows(kv, func(v customField) (fyne.CanvasObject, func() customField) {
-		k, val := widget.NewEntry(), widget.NewEntry()
-		k.SetText(v.key)
+		k, val := ff.newEntry(v.key), ff.newEntry(v.value)
 		k.SetPlaceHolder(lang.L("Field name"))
-		val.SetText(v.value)
 		val.SetPlaceHolder(lang.L("Value"))
-		return container.NewGridWithColumns(2, k, val), func() customField { return customField{k.Text, val.Text} }
+		return container.NewGridWithColumns(2, ff.wheel(k), ff.wheel(val)), func() customField { return customField{k.Text, val.Text} }
 	})
 	if c.Kind == domain.KindCompany {
 		ff.kind.Selected = lang.L("Company")
@@ -177,9 +224,30 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 
 func (ff *formFields) isCompany() bool { return ff.kind.Selected == lang.L("Company") }
 
-// showKind enables the person or the company fields.
+// newEntry is a form entry showing v: Escape in it cancels the form, and
+// every change rechecks the errors shown.
+func (ff *formFields) newEntry(v string) *formEntry {
+	e := newFormEntry()
+	e.SetText(v)
+	ff.track(e)
+	return e
+}
+
+// track wires e to the form: Escape cancels, a change rechecks.
+func (ff *formFields) track(e *formEntry) {
+	e.onEscape = func() { ff.f.cancel() }
+	e.OnChanged = func(string) { ff.f.fieldChanged() }
+}
+
+// wheel lets the mouse wheel scroll the section over a one-line entry.
+func (ff *formFields) wheel(o fyne.CanvasObject) fyne.CanvasObject {
+	return wheelThrough(o, ff.f.sectionScroll)
+}
+
+// showKind enables the person or the company fields; the form greys the
+// labels of the disabled ones when refreshed, which is done at once.
 func (ff *formFields) showKind() {
-	if !ff.built {
+	if ff.identityForm == nil {
 		return
 	}
 	company := []fyne.Disableable{ff.companyName, ff.legalForm, ff.siret, ff.vat}
@@ -195,12 +263,16 @@ func (ff *formFields) showKind() {
 	} else {
 		ff.civility.Enable()
 	}
+	ff.identityForm.Refresh()
 	if ff.f.title != nil {
 		ff.f.updateTitle()
 	}
 }
 
-func item(key string, o fyne.CanvasObject) *widget.FormItem { return widget.NewFormItem(label(key), o) }
+// item is the form line of field key: its label and its widget.
+func (ff *formFields) item(key string, o fyne.CanvasObject) *widget.FormItem {
+	return widget.NewFormItem(label(key), ff.wheel(o))
+}
 
 func scroll(o ...fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(o...)))
@@ -213,14 +285,16 @@ func heading(text string) fyne.CanvasObject {
 func (ff *formFields) identity() fyne.CanvasObject {
 	// One form keeps the labels aligned; the fields of the other kind are
 	// disabled rather than hidden, so the layout does not jump.
-	ff.built = true
-	ff.showKind()
-	return scroll(widget.NewForm(item("kind", ff.kind), item("code", ff.code), item("civility", ff.civility),
+	item := ff.item
+	ff.identityForm = widget.NewForm(item("kind", ff.kind), item("code", ff.code), item("civility", ff.civility),
 		item("last_name", ff.lastName), item("first_name", ff.firstName), item("company_name", ff.companyName),
-		item("legal_form", ff.legalForm), item("siret", ff.siret), item("vat_number", ff.vat), item("iban", ff.iban)))
+		item("legal_form", ff.legalForm), item("siret", ff.siret), item("vat_number", ff.vat), item("iban", ff.iban))
+	ff.showKind()
+	return scroll(ff.identityForm)
 }
 
 func (ff *formFields) contact() fyne.CanvasObject {
+	item := ff.item
 	return scroll(widget.NewForm(item("email", ff.email)),
 		heading(label("phones")), ff.phones.view(lang.L("Add a phone")),
 		widget.NewForm(item("fax", ff.fax), item("website", ff.website)))
@@ -233,6 +307,7 @@ func (ff *formFields) addresses() fyne.CanvasObject {
 }
 
 func (ff *formFields) commercial() fyne.CanvasObject {
+	item := ff.item
 	return scroll(widget.NewForm(item("reference", ff.reference), item("account_number", ff.account),
 		item("groups", ff.groups), widget.NewFormItem("", container.NewHBox(ff.supplier, ff.disappointed)),
 		item("marketing_source", ff.source), item("discount_card", ff.discountCard),
@@ -242,6 +317,7 @@ func (ff *formFields) commercial() fyne.CanvasObject {
 }
 
 func (ff *formFields) payment() fyne.CanvasObject {
+	item := ff.item
 	return scroll(widget.NewForm(item("payment_terms", ff.terms), item("payment_method", ff.method),
 		item("currency", ff.currency), item("language", ff.language),
 		item("credit_limit", ff.creditLimit), item("insurer_guarantee", ff.insurer),
@@ -250,7 +326,7 @@ func (ff *formFields) payment() fyne.CanvasObject {
 }
 
 func (ff *formFields) notesSection() fyne.CanvasObject {
-	return scroll(widget.NewForm(item("notes", ff.notes)),
+	return scroll(widget.NewForm(ff.item("notes", ff.notes)),
 		heading(lang.L("Custom fields")), ff.custom.view(lang.L("Add a custom field")))
 }
 
@@ -303,7 +379,7 @@ func (ff *formFields) build() (*domain.Customer, error) {
 		}
 	}
 	var ve domain.ValidationError
-	num := func(dst *int64, key string, e *widget.Entry, parse func(string) (int64, error)) {
+	num := func(dst *int64, key string, e *formEntry, parse func(string) (int64, error)) {
 		v, err := parse(e.Text)
 		if err != nil {
 			ve.Errors = append(ve.Errors, &domain.FieldError{Field: key, Code: "invalid",
@@ -322,4 +398,16 @@ func (ff *formFields) build() (*domain.Customer, error) {
 		return &c, &ve
 	}
 	return &c, nil
+}
+
+// snapshot is the fields as typed, amounts as their text: equal snapshots
+// mean the user changed nothing.
+func (ff *formFields) snapshot() string {
+	c, _ := ff.build()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%+v", *c)
+	for _, e := range []*formEntry{ff.discSales, ff.discServices, ff.discMaterials, ff.creditLimit, ff.insurer, ff.otherGuarantees} {
+		b.WriteString("|" + e.Text)
+	}
+	return b.String()
 }

@@ -112,6 +112,15 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	return found
 }
 
+// tapIn taps the button labelled text under root, as the user would.
+func (u *ui) tapIn(root fyne.CanvasObject, text string) {
+	b := findButton(root, text)
+	if b == nil {
+		panic("no button " + text)
+	}
+	u.act(func() { test.Tap(b) })
+}
+
 // windowTexts is every text of the window and its dialogs.
 func (u *ui) windowTexts() string {
 	texts := visibleTexts(u.win.Canvas().Content())

@@ -158,3 +158,9 @@ func (s *Service) SearchCustomers(ctx context.Context, q store.Query) ([]*domain
 	})
 	return out, err
 }
+
+// Position returns where customer id stands in the list q describes, and
+// false when q does not list it.
+func (s *Service) Position(ctx context.Context, q store.Query, id int64) (int, bool, error) {
+	return s.Store.Position(ctx, q, id)
+}
