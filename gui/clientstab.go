@@ -446,8 +446,11 @@ func (t *clientsTab) showGroup(g domain.Group) {
 	t.groupFilter.Selected = g.Name
 	t.groupFilter.Refresh()
 	t.search.SetText("")
+	// The active members, as the Groups tab counts them.
+	t.archFilter.Selected = t.archFilter.Options[0]
+	t.archFilter.Refresh()
 	q := t.model.query
-	q.Text, q.GroupID = "", g.ID
+	q.Text, q.GroupID, q.Archived = "", g.ID, store.FilterNo
 	t.setQuery(q)
 }
 

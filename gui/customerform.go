@@ -272,11 +272,14 @@ func (f *customerForm) showMessage(imp widget.Importance, text string) {
 // documents stay in the history with its code and name.
 func (f *customerForm) confirmDelete() {
 	msg := lang.L("Delete this customer from the directory? Its invoices and orders stay in the history.")
-	dialog.ShowConfirm(lang.L("Delete customer"), f.c.Code+" — "+f.c.Name()+"\n\n"+msg, func(ok bool) {
+	d := dialog.NewConfirm(lang.L("Delete customer"), f.c.Code+" — "+f.c.Name()+"\n\n"+msg, func(ok bool) {
 		if ok {
 			f.delete()
 		}
 	}, f.u.win)
+	d.SetConfirmText(lang.L("Delete"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
 }
 
 func (f *customerForm) delete() {

@@ -3,12 +3,10 @@ package gui
 import (
 	"context"
 	"image/color"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -53,7 +51,7 @@ func groupRow(name, members, discount string, bold bool) *fyne.Container {
 	}
 	// The right side keeps room for the row's buttons under the header too.
 	buttons := container.NewHBox()
-	return container.NewBorder(nil, nil, nil, container.NewHBox(fixed(members, 110), fixed(discount, 170), buttons), n)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(fixed(members, 180), fixed(discount, 170), buttons), n)
 }
 
 func (g *groupsTab) newRow() fyne.CanvasObject {
@@ -79,7 +77,7 @@ func (g *groupsTab) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	row.Objects[0].(*widget.Label).SetText(gr.Name)
 	right := row.Objects[1].(*fyne.Container)
-	right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(format.Count(gr.Members, uiLang))
+	right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(memberCount(gr))
 	disc := "—"
 	if gr.Discount != 0 {
 		disc = format.Percent(gr.Discount, uiLang)
@@ -114,90 +112,12 @@ func (g *groupsTab) showMembers(gr domain.Group) {
 	g.u.tabs.Select(g.u.clientsItem)
 }
 
-// editDialog creates a group (zero ID) or renames it and changes its
-// discount.
-func (g *groupsTab) editDialog(gr domain.Group) {
-	name := widget.NewEntry()
-	name.SetText(gr.Name)
-	disc := widget.NewEntry()
-	if gr.Discount != 0 {
-		disc.SetText(strings.TrimSpace(strings.TrimSuffix(format.Percent(gr.Discount, uiLang), "%")))
+// memberCount is the members "Voir les clients" lists (the active ones),
+// and the archived ones apart: "12 + 3 archivés".
+func memberCount(gr domain.Group) string {
+	text := format.Count(gr.Members-gr.Archived, uiLang)
+	if gr.Archived > 0 {
+		text += " " + ln(gr.Archived, "+ %s archived", "+ %s archived (several)", format.Count(gr.Archived, uiLang))
 	}
-	disc.SetPlaceHolder("0")
-	disc.Validator = percentValidator("discount_sales")
-	title := lang.L("New group")
-	if gr.ID != 0 {
-		title = lang.L("Edit group")
-	}
-	dialog.ShowForm(title, lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{
-		widget.NewFormItem(lang.L("Name"), name),
-		widget.NewFormItem(lang.L("Automatic discount (%)"), disc),
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
-		pct, err := parsePercent(disc.Text)
-		if err != nil {
-			g.u.showError(err)
-			return
-		}
-		g.save(gr.ID, name.Text, pct)
-	}, g.u.win)
-}
-
-func (g *groupsTab) save(id int64, name string, discount int64) {
-	svc := g.u.svc
-	g.u.work.Go(func() {
-		var err error
-		if id == 0 {
-			_, err = svc.CreateGroup(context.Background(), name, discount)
-		} else {
-			err = svc.UpdateGroup(context.Background(), id, name, discount)
-		}
-		g.u.work.Do(func() {
-			if err != nil {
-				g.u.showError(err)
-			}
-			g.u.Refresh()
-		})
-	})
-}
-
-// deleteDialog asks where the members go (another group or none) before
-// deleting: both happen in one transaction.
-func (g *groupsTab) deleteDialog(gr domain.Group) {
-	none := lang.L("No group")
-	opts := []string{none}
-	ids := map[string]int64{none: 0}
-	for _, o := range g.groups {
-		if o.ID != gr.ID {
-			opts = append(opts, o.Name)
-			ids[o.Name] = o.ID
-		}
-	}
-	target := widget.NewSelect(opts, nil)
-	target.SetSelected(none)
-	msg := widget.NewLabel(lang.L("Delete the group") + " « " + gr.Name + " » ?")
-	items := []*widget.FormItem{widget.NewFormItem("", msg)}
-	if gr.Members > 0 {
-		items = append(items, widget.NewFormItem(lang.L("Move its customers to"), target))
-	}
-	dialog.ShowForm(lang.L("Delete group"), lang.L("Delete"), lang.L("Cancel"), items, func(ok bool) {
-		if ok {
-			g.delete(gr.ID, ids[target.Selected])
-		}
-	}, g.u.win)
-}
-
-func (g *groupsTab) delete(id, moveTo int64) {
-	svc := g.u.svc
-	g.u.work.Go(func() {
-		err := svc.DeleteGroup(context.Background(), id, moveTo)
-		g.u.work.Do(func() {
-			if err != nil {
-				g.u.showError(err)
-			}
-			g.u.Refresh()
-		})
-	})
+	return text
 }

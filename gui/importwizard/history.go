@@ -126,6 +126,7 @@ func (h *historyPanel) confirmUndo(b importer.Batch, after func(*importer.UndoRe
 		}
 	}, h.w.d.Window)
 	d.SetConfirmText(tr("Undo"))
+	d.SetConfirmImportance(widget.DangerImportance) // it removes customers
 	d.SetDismissText(tr("Keep it"))
 	d.Show()
 }

@@ -126,7 +126,16 @@ type Group struct {
 	ID       int64  `json:"id"`
 	Name     string `json:"name"`
 	Discount int64  `json:"discount"` // hundredths of a percent
-	Members  int    `json:"members"`
+	Members  int    `json:"members"`  // every member, archived ones included
+	Archived int    `json:"archived"` // members that are archived
+}
+
+// DiscountShift is what deleting a group does to its members' automatic
+// discount: Customers members go from the best group discount From to To
+// (hundredths of a percent; 0 is none).
+type DiscountShift struct {
+	From, To  int64
+	Customers int
 }
 
 // BalanceEntry is one line of a customer's balance ledger. A positive amount

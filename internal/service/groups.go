@@ -38,6 +38,17 @@ func (s *Service) DeleteGroup(ctx context.Context, id, moveTo int64) error {
 	return s.Store.Update(ctx, func(tx *store.Tx) error { return tx.DeleteGroup(ctx, id, moveTo) })
 }
 
+// GroupDeletion says what deleting group id, its members moving to moveTo
+// (0: none), would do to their automatic discount; nothing is changed.
+func (s *Service) GroupDeletion(ctx context.Context, id, moveTo int64) ([]domain.DiscountShift, error) {
+	var out []domain.DiscountShift
+	err := s.Store.View(ctx, func(tx *store.Tx) (err error) {
+		out, err = tx.GroupDeletion(ctx, id, moveTo)
+		return err
+	})
+	return out, err
+}
+
 // GroupMembers returns the ids of a group's customers.
 func (s *Service) GroupMembers(ctx context.Context, id int64) ([]int64, error) {
 	var ids []int64

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -299,5 +300,46 @@ func TestReopenKeepsSchemaAndData(t *testing.T) {
 	}
 	if v, _ := svc.Store.IntegrityCheck(context.Background()); v != "ok" {
 		t.Errorf("integrity_check = %q", v)
+	}
+}
+
+// TestGroupDeletionSaysWhatBecomesOfTheDiscounts: members moving from a
+// 10 % group to a 5 % one drop to 5 %, unless another group of theirs
+// gives more; archived members are counted apart in the group list.
+func TestGroupDeletionSaysWhatBecomesOfTheDiscounts(t *testing.T) {
+	svc := openTest(t)
+	ctx := context.Background()
+	vip, _ := svc.CreateGroup(ctx, "VIP", 1000)
+	pros, _ := svc.CreateGroup(ctx, "Pros", 500)
+	if _, err := svc.CreateGroup(ctx, "Fidèles", 1500); err != nil {
+		t.Fatal(err)
+	}
+	for i, groups := range [][]string{{"VIP"}, {"VIP"}, {"VIP", "Fidèles"}, {"VIP", "Pros"}} {
+		c := &domain.Customer{LastName: "Membre", Groups: groups, Archived: i == 1}
+		if err := svc.CreateCustomer(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := svc.GroupDeletion(ctx, vip, pros)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []domain.DiscountShift{{From: 1000, To: 500, Customers: 3}, {From: 1500, To: 1500, Customers: 1}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("moving VIP to Pros: %+v, want %+v", got, want)
+	}
+	got, _ = svc.GroupDeletion(ctx, vip, 0)
+	want = []domain.DiscountShift{{From: 1000, To: 0, Customers: 2}, {From: 1000, To: 500, Customers: 1}, {From: 1500, To: 1500, Customers: 1}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("VIP's members to no group: %+v, want %+v", got, want)
+	}
+	groups, _ := svc.Groups(ctx)
+	for _, g := range groups {
+		if g.Name == "VIP" && (g.Members != 4 || g.Archived != 1) {
+			t.Errorf("VIP lists %d members, %d archived; want 4 and 1", g.Members, g.Archived)
+		}
+	}
+	if n, _ := svc.Count(ctx, store.Query{}); n != 4 {
+		t.Errorf("the preview changed something: %d customers", n)
 	}
 }

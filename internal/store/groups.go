@@ -100,10 +100,45 @@ func (t *Tx) DeleteGroup(ctx context.Context, id, moveTo int64) error {
 	return nil
 }
 
+// GroupDeletion says what deleting group id, its members moving to moveTo
+// (0: none), does to their automatic discount: the best discount of their
+// groups before and after, counted by pair: the changes first, the
+// largest counts first.
+func (t *Tx) GroupDeletion(ctx context.Context, id, moveTo int64) ([]domain.DiscountShift, error) {
+	rows, err := t.tx.QueryContext(ctx, `
+		WITH member AS (SELECT customer_id AS cid FROM customer_groups WHERE group_id = ?1),
+		shift AS (SELECT
+			(SELECT max(g.discount) FROM customer_groups x JOIN groups g ON g.id = x.group_id
+				WHERE x.customer_id = m.cid) AS before,
+			(SELECT max(d) FROM (
+				SELECT g.discount AS d FROM customer_groups x JOIN groups g ON g.id = x.group_id
+					WHERE x.customer_id = m.cid AND x.group_id != ?1
+				UNION ALL SELECT discount FROM groups WHERE id = ?2)) AS after
+			FROM member m)
+		SELECT before, coalesce(after, 0), count(*) FROM shift
+		GROUP BY before, coalesce(after, 0)
+		ORDER BY before = coalesce(after, 0), count(*) DESC, before DESC`, id, moveTo)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.DiscountShift
+	for rows.Next() {
+		var s domain.DiscountShift
+		if err := rows.Scan(&s.From, &s.To, &s.Customers); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
 // Groups lists every group with its member count, by name.
 func (t *Tx) Groups(ctx context.Context) ([]domain.Group, error) {
 	rows, err := t.tx.QueryContext(ctx, `SELECT g.id, g.name, g.discount,
-		(SELECT count(*) FROM customer_groups cg WHERE cg.group_id = g.id)
+		(SELECT count(*) FROM customer_groups cg WHERE cg.group_id = g.id),
+		(SELECT count(*) FROM customer_groups cg JOIN customers c ON c.id = cg.customer_id
+			WHERE cg.group_id = g.id AND c.archived = 1)
 		FROM groups g ORDER BY g.name COLLATE NOCASE`)
 	if err != nil {
 		return nil, err
@@ -112,7 +147,7 @@ func (t *Tx) Groups(ctx context.Context) ([]domain.Group, error) {
 	var out []domain.Group
 	for rows.Next() {
 		var g domain.Group
-		if err := rows.Scan(&g.ID, &g.Name, &g.Discount, &g.Members); err != nil {
+		if err := rows.Scan(&g.ID, &g.Name, &g.Discount, &g.Members, &g.Archived); err != nil {
 			return nil, err
 		}
 		out = append(out, g)
