@@ -101,3 +101,22 @@ func TestTranslationKeysCompleteAndUsed(t *testing.T) {
 		}
 	}
 }
+
+// TestNoFrenchTypographyInEnglish: English texts put no space before a
+// colon, question or exclamation mark, and quote with “ ”, not « ».
+func TestNoFrenchTypographyInEnglish(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "resources", "translations", "en.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var en map[string]string
+	if err := json.Unmarshal(data, &en); err != nil {
+		t.Fatal(err)
+	}
+	french := regexp.MustCompile(`[ \x{00a0}\x{202f}][:;?!]|[«»]`)
+	for k, v := range en {
+		if french.MatchString(v) {
+			t.Errorf("French typography in English: %q (key %q)", v, k)
+		}
+	}
+}
