@@ -16,7 +16,7 @@ import (
 
 // demoCustomers is how many sample customers "Charger des exemples" adds:
 // enough to try search and scrolling, quick to write.
-const demoCustomers = 2000
+var demoCustomers = 2000
 
 // firstLaunch is shown instead of an empty table: import a file or try the
 // app on sample customers.

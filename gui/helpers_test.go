@@ -3,6 +3,7 @@ package gui
 import (
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,9 +18,18 @@ import (
 // newTestUI opens the window on a fresh database, in French, headless.
 func newTestUI(t testing.TB) *ui {
 	t.Helper()
+	return newTestUIOn(t, filepath.Join(t.TempDir(), "t.db"))
+}
+
+var frenchOnce sync.Once
+
+// newTestUIOn opens the window on the database at path, in French,
+// headless.
+func newTestUIOn(t testing.TB, path string) *ui {
+	t.Helper()
 	a := test.NewApp()
-	setupLanguage("fr")
-	svc, err := service.Open(filepath.Join(t.TempDir(), "t.db"))
+	frenchOnce.Do(func() { setupLanguage("fr") }) // the translations load once
+	svc, err := service.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,6 +54,9 @@ func (u *ui) settle(t testing.TB) {
 			t.Fatal("background work did not finish")
 		}
 		u.act(u.clients.table.Refresh)
+		if !u.work.Busy() {
+			return
+		}
 	}
 }
 
@@ -123,6 +136,10 @@ func (u *ui) tapIn(root fyne.CanvasObject, text string) {
 
 // windowTexts is every text of the window and its dialogs.
 func (u *ui) windowTexts() string {
+	// Under the UI lock: a result arriving meanwhile must not change a
+	// widget being read.
+	u.work.Lock()
+	defer u.work.Unlock()
 	texts := visibleTexts(u.win.Canvas().Content())
 	for _, o := range u.win.Canvas().Overlays().List() {
 		texts = append(texts, visibleTexts(o)...)

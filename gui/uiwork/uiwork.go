@@ -76,6 +76,13 @@ func (r *Runner) Lock() { r.ui.Lock() }
 // Unlock releases the UI lock.
 func (r *Runner) Unlock() { r.ui.Unlock() }
 
+// Busy reports whether work is in flight.
+func (r *Runner) Busy() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.n > 0
+}
+
 // Wait blocks until no work runs or timeout passes and reports whether the
 // work drained. Work started by another's result counts too.
 func (r *Runner) Wait(timeout time.Duration) bool {
