@@ -134,6 +134,14 @@ click() {
 	check_window
 }
 
+# double_click X Y: two quick clicks, as opening a list row takes.
+double_click() {
+	xdotool mousemove --window "$win" "$1" "$2" sleep 0.15 mousedown 1 sleep 0.05 mouseup 1 sleep 0.08 mousedown 1 sleep 0.05 mouseup 1
+	sleep 0.8
+	alive
+	check_window
+}
+
 # click_button LAYER TEXT
 click_button() {
 	local xy
@@ -278,9 +286,14 @@ for lang in fr en; do
 	done
 	xy=$(row_xy)
 	[ -n "$xy" ] || fail "no 'row' line: the Clients tab shows no customer"
-	step="5 first customer"
+	step="5 first customer, one click"
 	# shellcheck disable=SC2086
 	click $xy
+	dump
+	expect_dialogs 0 # a click selects the row
+	step="5 first customer, double click"
+	# shellcheck disable=SC2086
+	double_click $xy
 	dump
 	expect_dialogs 1
 	title=$(text_starting dialog "$t_customer")
@@ -290,7 +303,7 @@ for lang in fr en; do
 	click_button dialog "$t_cancel"
 	dump
 	expect_dialogs 0
-	echo "[$lang] 5 the first row opened '$title', '$t_cancel' closed it"
+	echo "[$lang] 5 a click selected the first row, a double click opened '$title', '$t_cancel' closed it"
 
 	step="6 end"
 	alive
