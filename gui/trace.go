@@ -22,7 +22,7 @@ import (
 //	dump N
 //	size W H
 //	tab I SELECTED X Y TITLE      centre of each tab, SELECTED 1 or 0
-//	button X Y LAYER TEXT        centre of each enabled button; LAYER is
+//	button X Y LAYER TEXT        centre of each enabled button or link; LAYER is
 //	                             "window" or "dialog" (the top dialog)
 //	text LAYER TEXT              each label and title
 //	row X Y                      centre of the customer list's first row
@@ -72,6 +72,9 @@ func (tr *uiTrace) dump(u *ui) {
 					cx, cy := centre(x)
 					line("button %.0f %.0f %s %s", cx, cy, layer, oneLine(x.Text))
 				}
+			case *uikit.HoverLink: // a recent file
+				cx, cy := centre(x)
+				line("button %.0f %.0f %s %s", cx, cy, layer, oneLine(x.Text))
 			case *widget.Label:
 				line("text %s %s", layer, oneLine(x.Text))
 			}

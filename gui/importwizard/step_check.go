@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -400,8 +401,14 @@ func rowView(r importer.RowPlan, lang string) fyne.CanvasObject {
 		title.Importance = widget.DangerImportance
 	}
 	items := []fyne.CanvasObject{title}
-	for _, ch := range r.Changes {
-		items = append(items, changeLine(fieldLabel(ch.Field, lang), uikit.OneLine(ch.Old), uikit.OneLine(ch.New), r.Action == importer.ActionCreate))
+	if len(r.Changes) > 0 {
+		// One form: the field names in a column, their values beside.
+		changes := container.New(layout.NewFormLayout())
+		for _, ch := range r.Changes {
+			changes.Add(widget.NewLabel(tr("%s:", fieldLabel(ch.Field, lang))))
+			changes.Add(changeValue(uikit.OneLine(ch.Old), uikit.OneLine(ch.New), r.Action == importer.ActionCreate))
+		}
+		items = append(items, changes)
 	}
 	for _, pr := range r.Problems {
 		items = append(items, iconLine(theme.WarningIcon(), widget.WarningImportance, pr.Message.In(lang)))
@@ -409,29 +416,25 @@ func rowView(r importer.RowPlan, lang string) fyne.CanvasObject {
 	return container.NewVBox(append(items, widget.NewSeparator())...)
 }
 
-// changeLine shows one field's change, "Ville : Reims → Paris", or for a
-// customer to create the value it gets. The arrow is an icon (the bundled
-// font has none); long values are cut with an ellipsis so that the step
-// never widens the window.
-func changeLine(field, old, nw string, created bool) fyne.CanvasObject {
+// changeValue shows one field's change, "Reims → Paris", or for a customer
+// to create the value it gets. The arrow is an icon (the bundled font has
+// none); long values are cut with an ellipsis, and show whole on hover, so
+// that the step never widens the window.
+func changeValue(old, nw string, created bool) fyne.CanvasObject {
 	dash := func(s string) string {
 		if s == "" {
 			return "—"
 		}
 		return s
 	}
-	name := widget.NewLabel(tr("%s:", field))
-	newValue := widget.NewLabel(dash(nw))
-	newValue.Truncation = fyne.TextTruncateEllipsis
+	newValue := uikit.NewHoverLabel(dash(nw))
 	if created {
-		return container.NewBorder(nil, nil, name, nil, newValue)
+		return newValue
 	}
-	oldValue := widget.NewLabel(dash(old))
-	oldValue.Truncation = fyne.TextTruncateEllipsis
+	oldValue := uikit.NewHoverLabel(dash(old))
 	oldValue.Importance = widget.LowImportance
 	arrow := widget.NewIcon(theme.NavigateNextIcon())
-	return container.NewBorder(nil, nil, name, nil,
-		container.NewGridWithColumns(2, container.NewBorder(nil, nil, nil, arrow, oldValue), newValue))
+	return container.NewGridWithColumns(2, container.NewBorder(nil, nil, nil, arrow, oldValue), newValue)
 }
 
 // iconLine is a wrapped text after an icon, coloured by imp.

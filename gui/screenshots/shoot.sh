@@ -41,7 +41,9 @@ start() {
 	local lang=$1 db=$2 home=$tmp/home-$1-$(basename "$2" .db)
 	mkdir -p "$home/.cache" "$home/run"
 	chmod 700 "$home/run"
-	HOME=$home XDG_RUNTIME_DIR=$home/run CARNET_LANG=$lang LANG=${lang}_$(echo "$lang" | tr a-z A-Z).UTF-8 \
+	local posix=fr_FR.UTF-8
+	[ "$lang" = en ] && posix=en_US.UTF-8
+	HOME=$home XDG_RUNTIME_DIR=$home/run CARNET_LANG=$lang LANG=$posix \
 		"$bin" --db "$db" >"$tmp/app.log" 2>&1 &
 	app_pid=$!
 	win=""
@@ -59,7 +61,14 @@ stop() {
 	app_pid=""
 }
 
-click() { xdotool mousemove --window "$win" "$1" "$2" click 1; sleep "${3:-0.8}"; }
+click() {
+	xdotool mousemove --window "$win" "$1" "$2" sleep 0.15 mousedown 1 sleep 0.08 mouseup 1
+	sleep "${3:-0.8}"
+}
+dclick() {
+	xdotool mousemove --window "$win" "$1" "$2" sleep 0.15 mousedown 1 sleep 0.05 mouseup 1 sleep 0.08 mousedown 1 sleep 0.05 mouseup 1
+	sleep "${3:-0.8}"
+}
 
 shot() {
 	import -window "$win" "$tmp/raw.png"
@@ -70,9 +79,10 @@ shot() {
 for lang in fr en; do
 	start "$lang" "$tmp/demo.db"
 	shot "$lang-clients"
-	click 200 204 1.2 # first customer: its form
+	dclick 200 204 1.2 # first customer (a click selects, a double click opens): its form
 	shot "$lang-customer-form"
-	click 590 625 0.5 # Annuler / Cancel, centred under the form
+	xdotool key Escape # closes the untouched form
+	sleep 0.5
 	if [ "$lang" = fr ]; then click 108 49; else click 132 49; fi # Groups tab
 	shot "$lang-groups"
 	stop
