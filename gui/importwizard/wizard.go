@@ -299,6 +299,7 @@ func (w *Wizard) request() importer.Request {
 		Mapping:  append(importer.Mapping(nil), w.mapping...),
 		Options:  cloneOptions(w.options),
 		Profile:  w.mapper.profileName(),
+		Lang:     w.d.Lang,
 	}
 }
 

@@ -114,7 +114,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if *unprotect != "" {
 		opts.Protected = without(opts.Protected, strings.Split(*unprotect, ","))
 	}
-	req := importer.Request{Path: pos[0], Settings: settings, Mapping: mapping, Options: opts,
+	req := importer.Request{Path: pos[0], Settings: settings, Mapping: mapping, Options: opts, Lang: env.Lang,
 		SampleProblems: 10000, Profile: usedProfile}
 
 	// Progress goes to a terminal only, on one line rewritten in place.

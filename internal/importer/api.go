@@ -180,6 +180,10 @@ type Request struct {
 	// Profile names the saved profile used or to save ("" none); recorded in
 	// the journal.
 	Profile string
+	// Lang is the language of the plan's values ("fr" or "en"; French when
+	// empty): "Personne physique" or "Individual", "1 234,56 €" or
+	// "€1,234.56".
+	Lang string
 }
 
 // Default sample sizes kept in a Plan.

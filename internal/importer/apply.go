@@ -83,7 +83,7 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 		delta = *balance - current
 	}
 	if existing != nil {
-		rp.Changes = diff(before, c, pr)
+		rp.Changes = diff(before, c, pr, run.req.Lang)
 	}
 	if delta != 0 {
 		rp.Changes = append(rp.Changes, Change{Field: "balance", Old: format.Money(current, "fr"), New: format.Money(*balance, "fr")})
@@ -113,7 +113,7 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 		if len(run.plan.Rows) < run.maxRows {
 			// A sampled creation lists the fields it fills; the others
 			// are not looked at, which would cost every row of a big file.
-			rp.Changes = append(diff(&domain.Customer{}, c, pr), rp.Changes...)
+			rp.Changes = append(diff(&domain.Customer{}, c, pr, run.req.Lang), rp.Changes...)
 		}
 		if err := run.tx.InsertCustomer(ctx, c, storeOptions); err != nil {
 			return run.writeError(line, err, rp)
@@ -226,7 +226,7 @@ func zeroOf(v any) any {
 
 // diff lists the fields whose value changed between before and after:
 // every field the file maps, plus any other that normalisation moved.
-func diff(before, after *domain.Customer, pr parsedRow) []Change {
+func diff(before, after *domain.Customer, pr parsedRow, lang string) []Change {
 	var out []Change
 	for _, f := range domain.Fields {
 		if f.Computed || f.Key == "id" {
@@ -234,7 +234,7 @@ func diff(before, after *domain.Customer, pr parsedRow) []Change {
 		}
 		o, n := before.Get(f.Key), after.Get(f.Key)
 		if !sameValue(o, n) {
-			out = append(out, Change{Field: f.Key, Old: displayField(f, o), New: displayField(f, n)})
+			out = append(out, Change{Field: f.Key, Old: displayField(f, o, lang), New: displayField(f, n, lang)})
 		}
 	}
 	keys := map[string]bool{}
@@ -265,15 +265,16 @@ func sameValue(a, b any) bool {
 	return a == b
 }
 
-// displayField formats a value of field f for the change list: amounts
-// and percentages the French way, the rest by display.
-func displayField(f domain.FieldDef, v any) string {
+// displayField formats a value of field f for the change list in lang:
+// the kind by its name, amounts and percentages as the language writes
+// them, the rest by display.
+func displayField(f domain.FieldDef, v any, lang string) string {
 	if f.Key == "kind" {
 		switch v {
 		case string(domain.KindPerson):
-			return "Personne physique"
+			return domain.Message{FR: "Personne physique", EN: "Individual"}.In(lang)
 		case string(domain.KindCompany):
-			return "Personne morale"
+			return domain.Message{FR: "Personne morale", EN: "Company"}.In(lang)
 		}
 	}
 	switch x := v.(type) {
@@ -291,9 +292,9 @@ func displayField(f domain.FieldDef, v any) string {
 	if n, ok := v.(int64); ok {
 		switch f.Type {
 		case domain.TypeMoney:
-			return format.Money(n, "fr")
+			return format.Money(n, lang)
 		case domain.TypePercent:
-			return format.Percent(n, "fr")
+			return format.Percent(n, lang)
 		}
 	}
 	return display(v)

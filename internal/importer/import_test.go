@@ -378,3 +378,25 @@ func TestShopNumbersAreNotTakenForCarnetIDs(t *testing.T) {
 		t.Errorf("round trip counts %+v", res.Counts)
 	}
 }
+
+// TestPlanValuesInTheUILanguage: the check shows a new customer's kind and
+// amounts in the language asked.
+func TestPlanValuesInTheUILanguage(t *testing.T) {
+	im, _ := newImporter(t)
+	path := writeFile(t, "f.csv", "Raison sociale;Encours autorisé\nGarage Martin;1234,5\n", false)
+	for lang, want := range map[string][2]string{"fr": {"Personne morale", "1\u202f234,50\u00a0€"}, "en": {"Company", "€1,234.50"}} {
+		req := request(t, im, path)
+		req.Lang = lang
+		plan, err := im.Check(context.Background(), req, nil)
+		if err != nil || len(plan.Rows) != 1 {
+			t.Fatalf("%s: %v %+v", lang, err, plan)
+		}
+		got := map[string]string{}
+		for _, ch := range plan.Rows[0].Changes {
+			got[ch.Field] = ch.New
+		}
+		if got["kind"] != want[0] || got["credit_limit"] != want[1] {
+			t.Errorf("%s: kind %q, credit limit %q; want %q, %q", lang, got["kind"], got["credit_limit"], want[0], want[1])
+		}
+	}
+}
