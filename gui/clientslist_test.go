@@ -9,38 +9,18 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"carnet/gui/uitest"
 	"carnet/internal/domain"
 )
 
 // cellOfRow is a drawn cell of the list's given row.
 func (u *ui) cellOfRow(t *testing.T, row int) *clientCell {
 	t.Helper()
-	var found *clientCell
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
-			return
-		}
-		switch x := o.(type) {
-		case *clientCell:
-			if x.row == row {
-				found = x
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(u.clients.table)
-	if found == nil {
+	c := uitest.Find(u.clients.table, func(c *clientCell) bool { return c.Visible() && c.row == row })
+	if c == nil {
 		t.Fatalf("row %d is not drawn", row)
 	}
-	return found
+	return c
 }
 
 func addCustomers(t *testing.T, u *ui, names ...string) {

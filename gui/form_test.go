@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"carnet/gui/uitest"
 	"carnet/internal/domain"
 	"carnet/internal/store"
 )
@@ -19,26 +20,16 @@ import (
 func formLabelColour(t *testing.T, f *customerForm, text string) fyne.ThemeColorName {
 	t.Helper()
 	var found fyne.ThemeColorName
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.RichText:
+	uitest.Walk(f.fields.identityForm, func(o fyne.CanvasObject) bool {
+		if x, ok := o.(*widget.RichText); ok {
 			for _, s := range x.Segments {
 				if ts, ok := s.(*widget.TextSegment); ok && ts.Text == text {
 					found = ts.Style.ColorName
 				}
 			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
 		}
-	}
-	walk(f.fields.identityForm)
+		return true
+	})
 	if found == "" {
 		t.Fatalf("no label %q in the identity form", text)
 	}
@@ -197,27 +188,9 @@ func TestWheelOverAnEntryScrollsTheForm(t *testing.T) {
 // findWheelPass is the wheelPass laid over e in root.
 func findWheelPass(t *testing.T, root fyne.CanvasObject, e *formEntry) *wheelPass {
 	t.Helper()
-	var found *wheelPass
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *entryWithWheel:
-			if x.entry == e {
-				found = x.pass
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(root)
-	if found == nil {
+	w := uitest.Find(root, func(x *entryWithWheel) bool { return x.entry == e })
+	if w == nil {
 		t.Fatal("no wheel pass over the entry")
 	}
-	return found
+	return w.pass
 }

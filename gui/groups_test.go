@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"carnet/gui/uitest"
 	"carnet/internal/domain"
 )
 
@@ -158,18 +159,5 @@ func dialogSize(overlay fyne.CanvasObject) fyne.Size {
 
 // walkAll visits every object drawn under o, through the live renderers.
 func walkAll(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
-	if o == nil {
-		return
-	}
-	visit(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walkAll(c, visit)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			walkAll(c, visit)
-		}
-	}
+	uitest.Walk(o, func(x fyne.CanvasObject) bool { visit(x); return true })
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"carnet/gui/uitest"
 	"carnet/internal/service"
 )
 
@@ -64,66 +65,27 @@ func (u *ui) settle(t testing.TB) {
 // buttons, entries), walking the live renderers.
 func visibleTexts(o fyne.CanvasObject) []string {
 	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		switch x := o.(type) {
+	uitest.WalkVisible(o, func(x fyne.CanvasObject) bool {
+		switch x := x.(type) {
 		case *widget.Label:
 			out = append(out, x.Text)
-			return
+			return false
 		case *canvas.Text:
 			out = append(out, x.Text)
-			return
+			return false
 		case *widget.Button:
 			out = append(out, x.Text)
-			return
+			return false
 		case *widget.Entry:
 			out = append(out, x.Text)
 		}
-		switch x := o.(type) {
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
+		return true
+	})
 	return out
 }
 
 // findButton is the first visible button under o whose text is text.
-func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
-			return
-		}
-		switch x := o.(type) {
-		case *widget.Button:
-			if x.Text == text {
-				found = x
-			}
-			return
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return found
-}
+func findButton(o fyne.CanvasObject, text string) *widget.Button { return uitest.Button(o, text) }
 
 // tapIn taps the button labelled text under root, as the user would.
 func (u *ui) tapIn(root fyne.CanvasObject, text string) {

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carnet/gui/uikit"
+	"carnet/gui/uitest"
 	"carnet/internal/demo"
 	"carnet/internal/domain"
 	"carnet/internal/importer"
@@ -488,41 +489,27 @@ func topLayer(u *ui) fyne.CanvasObject {
 // the customer list only the first row's cells.
 func pressables(root fyne.CanvasObject) []pressable {
 	var out []pressable
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
+	uitest.WalkVisible(root, func(o fyne.CanvasObject) bool {
 		if d, ok := o.(fyne.Disableable); ok && d.Disabled() {
-			return
+			return false
 		}
 		switch x := o.(type) {
 		case *widget.Entry, *formEntry, *searchEntry:
-			return
+			return false
 		case *clientCell:
 			if x.row == 0 {
 				out = append(out, pressable{obj: x, desc: "cell " + x.label.Text})
-				if x.label.Text != "" && len(out) > 0 && !hasDouble(out) {
+				if x.label.Text != "" && !hasDouble(out) {
 					out = append(out, pressable{obj: x, double: true, strict: true, desc: "double click on " + x.label.Text})
 				}
 			}
-			return
+			return false
 		}
 		if _, ok := o.(fyne.Tappable); ok {
 			out = append(out, pressable{obj: o, desc: describe(o), strict: isButton(o)})
 		}
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(root)
+		return true
+	})
 	return out
 }
 
@@ -576,11 +563,7 @@ func fingerprint(u *ui) string {
 	layers := append([]fyne.CanvasObject{c.Content()}, c.Overlays().List()...)
 	for _, l := range layers {
 		b.WriteString("layer\n")
-		var walk func(o fyne.CanvasObject)
-		walk = func(o fyne.CanvasObject) {
-			if o == nil || !o.Visible() {
-				return
-			}
+		uitest.WalkVisible(l, func(o fyne.CanvasObject) bool {
 			switch x := o.(type) {
 			case *widget.Label:
 				fmt.Fprintf(&b, "label %q %d\n", x.Text, x.Importance)
@@ -605,18 +588,8 @@ func fingerprint(u *ui) string {
 			case *clientCell:
 				fmt.Fprintf(&b, "cell %d %v\n", x.row, x.bg.Visible())
 			}
-			switch x := o.(type) {
-			case *fyne.Container:
-				for _, c := range x.Objects {
-					walk(c)
-				}
-			case fyne.Widget:
-				for _, c := range test.WidgetRenderer(x).Objects() {
-					walk(c)
-				}
-			}
-		}
-		walk(l)
+			return true
+		})
 	}
 	return b.String()
 }

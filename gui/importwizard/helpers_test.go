@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/encoding/charmap"
 
+	"carnet/gui/uitest"
 	"carnet/internal/importer"
 	"carnet/internal/service"
 	"carnet/internal/store"
@@ -127,25 +127,7 @@ func (h *harness) tapDialogButton(text string) {
 	if top == nil {
 		h.t.Fatalf("no dialog open to tap %q in", text)
 	}
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Button:
-			if x.Text == text && found == nil {
-				found = x
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(top)
+	found := uitest.Button(top, text)
 	if found == nil {
 		h.t.Fatalf("no %q button in the dialog", text)
 	}

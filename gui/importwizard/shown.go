@@ -2,9 +2,9 @@ package importwizard
 
 import (
 	"regexp"
-	"strings"
 
 	"carnet/gui/uikit"
+	"carnet/internal/format"
 )
 
 // The workbook reader gives dates as ISO text and decimal numbers with a
@@ -32,27 +32,11 @@ func shownCell(s string, workbook bool, uiLang string) string {
 		return m[3] + "/" + m[2] + "/" + m[1] + " " + m[4]
 	}
 	if m := plainDec.FindStringSubmatch(s); m != nil {
-		group, dec := "\u202f", ","
+		dec := ","
 		if uiLang == "en" {
-			group, dec = ",", "."
+			dec = "."
 		}
-		return m[1] + groupDigits(m[2], group) + dec + m[3]
+		return m[1] + format.Digits(m[2], uiLang) + dec + m[3]
 	}
 	return s
-}
-
-func groupDigits(d, sep string) string {
-	if len(d) <= 3 {
-		return d
-	}
-	var b strings.Builder
-	head := len(d) % 3
-	b.WriteString(d[:head])
-	for i := head; i < len(d); i += 3 {
-		if b.Len() > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(d[i : i+3])
-	}
-	return b.String()
 }

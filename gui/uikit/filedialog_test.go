@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"carnet/gui/uitest"
 	"carnet/resources/translations"
 )
 
@@ -35,22 +36,12 @@ func frenchApp(t *testing.T) fyne.App {
 // texts are the labels drawn under o, walking the live renderers.
 func texts(o fyne.CanvasObject) map[string]bool {
 	out := map[string]bool{}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Label:
-			out[x.Text] = true
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
+	uitest.Walk(o, func(x fyne.CanvasObject) bool {
+		if l, ok := x.(*widget.Label); ok {
+			out[l.Text] = true
 		}
-	}
-	walk(o)
+		return true
+	})
 	return out
 }
 

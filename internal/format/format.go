@@ -93,6 +93,16 @@ func DateTime(t time.Time, lang string) string {
 	return Date(t, lang) + " " + t.Local().Format("15:04")
 }
 
+// Digits groups a string of digits by thousands as the language does:
+// "1234567" → "1 234 567" (French), "1,234,567" (English). It takes any
+// length, beyond what an int holds.
+func Digits(digits, lang string) string {
+	if isEnglish(lang) {
+		return group(digits, ",")
+	}
+	return group(digits, narrowNBSP)
+}
+
 // Count formats a whole number with thousands grouping: "1 000 000".
 func Count(n int, lang string) string {
 	sep := narrowNBSP

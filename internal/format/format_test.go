@@ -40,3 +40,16 @@ func TestDateAndPercent(t *testing.T) {
 		t.Errorf("Count = %q", got)
 	}
 }
+
+func TestDigitsGroupsAnyLength(t *testing.T) {
+	for _, c := range []struct{ in, lang, want string }{
+		{"123", "fr", "123"},
+		{"1234567", "fr", "1\u202f234\u202f567"},
+		{"1234567", "en", "1,234,567"},
+		{"123456789012345678901234", "en", "123,456,789,012,345,678,901,234"},
+	} {
+		if got := Digits(c.in, c.lang); got != c.want {
+			t.Errorf("Digits(%q, %s) = %q, want %q", c.in, c.lang, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,62 @@
+// Package uitest holds what the window's headless tests share: a walk over
+// what is drawn, through the live renderers of Fyne's test driver. Only
+// tests import it.
+package uitest
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Walk visits o and everything drawn inside it, depth first, in drawing
+// order; where visit returns false it does not go inside.
+func Walk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
+	if o == nil || !visit(o) {
+		return
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			Walk(c, visit)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			Walk(c, visit)
+		}
+	}
+}
+
+// WalkVisible is Walk over what is visible only.
+func WalkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
+	Walk(o, func(x fyne.CanvasObject) bool { return x.Visible() && visit(x) })
+}
+
+// Find is the first object drawn under o, visible or not, for which match
+// is true.
+func Find[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) T {
+	var found T
+	done := false
+	Walk(o, func(x fyne.CanvasObject) bool {
+		if done {
+			return false
+		}
+		if t, ok := x.(T); ok && match(t) {
+			found, done = t, true
+		}
+		return !done
+	})
+	return found
+}
+
+// Button is the first visible button under o whose text is text, or nil.
+func Button(o fyne.CanvasObject, text string) *widget.Button {
+	var found *widget.Button
+	WalkVisible(o, func(x fyne.CanvasObject) bool {
+		if b, ok := x.(*widget.Button); ok && found == nil && b.Text == text {
+			found = b
+		}
+		return found == nil
+	})
+	return found
+}
