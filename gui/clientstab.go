@@ -53,13 +53,14 @@ type clientsTab struct {
 	count   *widget.Label
 	notice  *widget.Label // "Client C0000042 enregistré." for a while
 
-	// selected is the selected row (-1: none); reveal, when set, is the
+	// selected is the selected row (-1: none); revealRow, when set, is the
 	// row to scroll to and select once the list has its count.
-	selected  int
-	revealRow *int
-	content   *fyne.Container
-	list      fyne.CanvasObject // search bar + table
-	empty     fyne.CanvasObject // first launch actions
+	selected    int
+	revealRow   *int
+	noticeTimer *time.Timer
+	content     *fyne.Container
+	list        fyne.CanvasObject // search bar + table
+	empty       fyne.CanvasObject // first launch actions
 
 	// batchFilter shows, when the list is limited to one import's
 	// customers, which import it is, and lifts the limit when tapped.
@@ -106,7 +107,7 @@ func newClientsTab(u *ui) *clientsTab {
 	t.batchFilter = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
 		q := t.model.query
 		q.ImportBatch = 0
-		q.Archived = []store.Filter{store.FilterNo, store.FilterYes, store.FilterAny}[max(0, t.archFilter.SelectedIndex())]
+		q.Archived = archivedChoices[max(0, t.archFilter.SelectedIndex())]
 		t.setQuery(q)
 	})
 	t.batchFilter.Hide()
@@ -327,13 +328,10 @@ func (t *clientsTab) reveal(id int64, code string, created bool) {
 	t.notice.SetText(fmt.Sprintf(text, code))
 	t.notice.Show()
 	gen := t.model.gen
-	time.AfterFunc(noticeTime, func() {
-		t.u.work.Do(func() {
-			if t.notice.Text == fmt.Sprintf(text, code) {
-				t.notice.Hide()
-			}
-		})
-	})
+	if t.noticeTimer != nil {
+		t.noticeTimer.Stop() // a newer save: its notice gets its full time
+	}
+	t.noticeTimer = time.AfterFunc(noticeTime, func() { t.u.work.Do(t.notice.Hide) })
 	svc, q := t.u.svc, t.model.query
 	t.u.work.Go(func() {
 		ctx := context.Background()
@@ -374,20 +372,35 @@ func (t *clientsTab) showReveal() {
 	t.selectRow(row, true)
 }
 
-// showAll lists q (no text, no filter but the archived one), with the
-// search box and the filter widgets saying so.
+// archivedChoices are the archived filter's choices, in its order.
+var archivedChoices = []store.Filter{store.FilterNo, store.FilterYes, store.FilterAny}
+
+// showAll lists q (no text; its group, archived filter and sort), with the
+// search box and the filter widgets saying so. Their callbacks do not run:
+// q is listed once.
 func (t *clientsTab) showAll(q store.Query) {
 	t.search.OnChanged = nil
 	t.search.SetText("")
 	t.search.OnChanged = t.scheduleSearch
-	t.groupFilter.Selected = t.groupFilter.Options[0]
+	group := t.groupFilter.Options[0]
+	for name, id := range t.groupIDs {
+		if id == q.GroupID && q.GroupID != 0 {
+			group = name
+		}
+	}
+	t.groupFilter.Selected = group
 	t.groupFilter.Refresh()
 	for _, s := range []*widget.Select{t.kindFilter, t.supplierFilter} {
 		s.Selected = s.Options[0]
 		s.Refresh()
 	}
-	t.archFilter.Selected = t.archFilter.Options[map[store.Filter]int{store.FilterNo: 0, store.FilterYes: 1, store.FilterAny: 2}[q.Archived]]
+	for i, f := range archivedChoices {
+		if f == q.Archived {
+			t.archFilter.Selected = t.archFilter.Options[i]
+		}
+	}
 	t.archFilter.Refresh()
+	q.Text, q.Kind, q.Supplier = "", "", store.FilterAny
 	t.setQuery(q)
 }
 
@@ -399,7 +412,7 @@ func (t *clientsTab) applyFilters() {
 	q.GroupID = t.groupIDs[t.groupFilter.Selected]
 	q.Kind = []domain.Kind{"", domain.KindPerson, domain.KindCompany}[max(0, t.kindFilter.SelectedIndex())]
 	q.Supplier = []store.Filter{store.FilterAny, store.FilterYes, store.FilterNo}[max(0, t.supplierFilter.SelectedIndex())]
-	q.Archived = []store.Filter{store.FilterNo, store.FilterYes, store.FilterAny}[max(0, t.archFilter.SelectedIndex())]
+	q.Archived = archivedChoices[max(0, t.archFilter.SelectedIndex())]
 	if q == t.model.query {
 		return
 	}
@@ -435,7 +448,7 @@ func (t *clientsTab) setQuery(q store.Query) {
 		t.batchFilter.Hide()
 	}
 	t.model.setQuery(q)
-	t.selected = -1
+	t.selected, t.revealRow = -1, nil
 	t.table.ScrollToTop()
 	t.refreshView()
 }
@@ -443,15 +456,8 @@ func (t *clientsTab) setQuery(q store.Query) {
 // showGroup shows one group's members (from the Groups tab).
 func (t *clientsTab) showGroup(g domain.Group) {
 	t.groupIDs[g.Name] = g.ID
-	t.groupFilter.Selected = g.Name
-	t.groupFilter.Refresh()
-	t.search.SetText("")
 	// The active members, as the Groups tab counts them.
-	t.archFilter.Selected = t.archFilter.Options[0]
-	t.archFilter.Refresh()
-	q := t.model.query
-	q.Text, q.GroupID, q.Archived = "", g.ID, store.FilterNo
-	t.setQuery(q)
+	t.showAll(store.Query{Sort: t.model.query.Sort, Desc: t.model.query.Desc, GroupID: g.ID, Archived: store.FilterNo})
 }
 
 // reload fetches the current query again (data changed).
@@ -462,7 +468,7 @@ func (t *clientsTab) reload() {
 
 func (t *clientsTab) refreshView() {
 	if t.model.counted {
-		t.count.SetText(ln(t.model.total, "%s customer", "%s customers", format.Count(t.model.total, uiLang)))
+		t.count.SetText(plural(t.model.total, "%s customer", "%s customers", format.Count(t.model.total, uiLang)))
 	} else {
 		t.count.SetText(lang.L("Searching…"))
 	}

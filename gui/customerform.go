@@ -36,8 +36,10 @@ type customerForm struct {
 	// goes as soon as its field is right) and the service's own verdicts.
 	refused  map[string]bool
 	verdicts []verdict
-	// prevKey is the window's key handler, put back when the form closes.
+	// prevKey is the window's key handler, put back when the form closes;
+	// layers is how many dialogs are open with the form on top.
 	prevKey func(*fyne.KeyEvent)
+	layers  int
 }
 
 // formData is what the form needs besides the customer: the managed lists.
@@ -130,14 +132,20 @@ func (u *ui) showCustomerForm(c *domain.Customer, d formData) *customerForm {
 	f.dlg.Resize(fyne.NewSize(860, 600))
 	f.dlg.Show()
 	f.initial = f.fields.snapshot()
-	// Escape with no entry focused reaches the window: it cancels too.
+	// Escape with no entry focused reaches the window: it cancels too,
+	// when the form is on top (not under its own confirmation or the
+	// balance dialog, which Escape does not close).
 	cv := u.win.Canvas()
+	f.layers = len(cv.Overlays().List())
 	f.prevKey = cv.OnTypedKey()
 	cv.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
+		switch {
+		case k.Name != fyne.KeyEscape:
+			if f.prevKey != nil {
+				f.prevKey(k)
+			}
+		case len(cv.Overlays().List()) == f.layers:
 			f.cancel()
-		} else if f.prevKey != nil {
-			f.prevKey(k)
 		}
 	})
 	u.lastForm = f

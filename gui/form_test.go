@@ -194,3 +194,52 @@ func findWheelPass(t *testing.T, root fyne.CanvasObject, e *formEntry) *wheelPas
 	}
 	return w.pass
 }
+
+// TestRemovedPhoneRowDoesNotBlockSave: a phone row removed with a wrong
+// number in it no longer counts.
+func TestRemovedPhoneRowDoesNotBlockSave(t *testing.T) {
+	u := newTestUI(t)
+	u.act(func() { u.openNewCustomer() })
+	u.settle(t)
+	f := u.lastForm
+	u.act(func() {
+		test.Type(f.fields.lastName, "Martin")
+		f.fields.focus["phones"].(*formEntry).SetText("12")
+		test.Tap(f.save)
+	})
+	u.settle(t)
+	if !f.errors.Visible() {
+		t.Fatal("a wrong phone number was accepted")
+	}
+	u.act(func() {
+		f.sections.SelectIndex(tabContact)
+		remove := uitest.Find(f.fields.phones.box, func(b *widget.Button) bool { return b.Text == "" })
+		test.Tap(remove)
+	})
+	if f.errors.Visible() {
+		t.Errorf("the removed row's error is still listed: %q", f.errors.Text)
+	}
+	u.act(func() { test.Tap(f.save) })
+	u.settle(t)
+	if n, _ := u.svc.Count(context.Background(), store.Query{}); n != 1 {
+		t.Fatalf("%d customers saved; the form says %q", n, f.errors.Text)
+	}
+}
+
+// TestEscapeUnderAConfirmationLeavesTheForm: Escape while the form's own
+// confirmation is open does not stack another one nor close the form.
+func TestEscapeUnderAConfirmationLeavesTheForm(t *testing.T) {
+	u := newTestUI(t)
+	u.act(func() { u.openNewCustomer() })
+	u.settle(t)
+	f := u.lastForm
+	u.act(func() { test.Type(f.fields.lastName, "Durand") })
+	u.act(func() { f.cancel() })
+	esc := u.win.Canvas().OnTypedKey()
+	for range 3 {
+		u.act(func() { esc(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	}
+	if n := len(u.win.Canvas().Overlays().List()); n != 2 {
+		t.Fatalf("%d dialogs open after Escape under the confirmation, want the form and its question", n)
+	}
+}

@@ -119,11 +119,12 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	ff.email.SetPlaceHolder("nom@domaine.fr")
 	ff.fax = entry(tabContact, "fax", phoneText(c.Fax), validatePhone)
 	ff.website = entry(tabContact, "website", c.Website, nil)
-	ff.phones = newRepeatRows(c.Phones, func(p domain.Phone) (fyne.CanvasObject, func() domain.Phone) {
+	ff.phones = newRepeatRows(f.fieldChanged, c.Phones, func(p domain.Phone) (fyne.CanvasObject, func() domain.Phone) {
 		num := ff.newEntry(phoneText(p.Number))
 		num.Validator = validatePhone
 		num.SetPlaceHolder("06 12 34 56 78")
-		ff.validated = append(ff.validated, validatedEntry{"phones", num})
+		// Checked with the rows that remain (problems reads them): a
+		// removed row's number must not block Save.
 		if ff.focus["phones"] == nil {
 			ff.focus["phones"] = num
 		}
@@ -135,7 +136,7 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	})
 
 	ff.billing = ff.newAddressEntries(c.Billing)
-	ff.shipping = newRepeatRows(c.Shipping, func(a domain.Address) (fyne.CanvasObject, func() domain.Address) {
+	ff.shipping = newRepeatRows(f.fieldChanged, c.Shipping, func(a domain.Address) (fyne.CanvasObject, func() domain.Address) {
 		ae := ff.newAddressEntries(a)
 		return ae.form(true), ae.read
 	})
@@ -208,7 +209,7 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	for k, v := range c.Custom {
 		kv = append(kv, customField{k, v})
 	}
-	ff.custom = newRepeatRows(kv, func(v customField) (fyne.CanvasObject, func() customField) {
+	ff.custom = newRepeatRows(f.fieldChanged, kv, func(v customField) (fyne.CanvasObject, func() customField) {
 		k, val := ff.newEntry(v.key), ff.newEntry(v.value)
 		k.SetPlaceHolder(lang.L("Field name"))
 		val.SetPlaceHolder(lang.L("Value"))

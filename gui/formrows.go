@@ -11,9 +11,10 @@ import (
 // addresses, custom fields). Each row is built by newRow and read back by
 // its own closure.
 type repeatRows[T any] struct {
-	box    *fyne.Container
-	rows   []*repeatRow[T]
-	newRow func(v T) (fyne.CanvasObject, func() T)
+	changed func() // a row was added or removed
+	box     *fyne.Container
+	rows    []*repeatRow[T]
+	newRow  func(v T) (fyne.CanvasObject, func() T)
 }
 
 type repeatRow[T any] struct {
@@ -21,11 +22,12 @@ type repeatRow[T any] struct {
 	read func() T
 }
 
-func newRepeatRows[T any](values []T, newRow func(v T) (fyne.CanvasObject, func() T)) *repeatRows[T] {
+func newRepeatRows[T any](changed func(), values []T, newRow func(v T) (fyne.CanvasObject, func() T)) *repeatRows[T] {
 	r := &repeatRows[T]{box: container.NewVBox(), newRow: newRow}
 	for _, v := range values {
 		r.add(v)
 	}
+	r.changed = changed // told of the user's additions and removals only
 	return r
 }
 
@@ -43,9 +45,15 @@ func (r *repeatRows[T]) add(v T) {
 			}
 		}
 		r.box.Remove(row.obj)
+		if r.changed != nil {
+			r.changed()
+		}
 	}
 	r.rows = append(r.rows, row)
 	r.box.Add(row.obj)
+	if r.changed != nil {
+		r.changed()
+	}
 }
 
 func (r *repeatRows[T]) values() []T {

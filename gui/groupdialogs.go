@@ -125,7 +125,7 @@ func (g *groupsTab) deleteDialog(gr domain.Group) {
 	if gr.Members > 0 {
 		body.Add(widget.NewForm(widget.NewFormItem(lang.L("Move its customers to"), target)))
 		body.Add(outcome)
-		target.OnChanged = func(name string) { g.showOutcome(outcome, gr, name, ids[name]) }
+		target.OnChanged = func(name string) { g.showOutcome(outcome, gr, &target.Selected, name, ids[name]) }
 		target.SetSelected(none)
 	} else {
 		outcome.SetText(lang.L("No customer belongs to it."))
@@ -145,28 +145,31 @@ func (g *groupsTab) deleteDialog(gr domain.Group) {
 // showOutcome says, in outcome, what deleting gr with its members moving
 // to target (moveTo) does: how many move, and their discount before and
 // after, counted by change.
-func (g *groupsTab) showOutcome(outcome *widget.Label, gr domain.Group, target string, moveTo int64) {
+func (g *groupsTab) showOutcome(outcome *widget.Label, gr domain.Group, chosen *string, target string, moveTo int64) {
 	svc := g.u.svc
 	g.u.work.Go(func() {
 		shifts, err := svc.GroupDeletion(context.Background(), gr.ID, moveTo)
 		g.u.work.Do(func() {
+			if outcome.Text != "" && target != *chosen {
+				return // another target was chosen meanwhile: its outcome follows
+			}
 			if err != nil {
 				outcome.SetText(domain.UserMessage(err, uiLang))
 				return
 			}
 			n := format.Count(gr.Members, uiLang)
-			lines := []string{ln(gr.Members, "Its %s customer leaves the group and joins none.", "Its %s customers leave the group and join none.", n)}
+			lines := []string{plural(gr.Members, "Its %s customer leaves the group and joins none.", "Its %s customers leave the group and join none.", n)}
 			if moveTo != 0 {
-				lines[0] = ln(gr.Members, "Its %s customer moves to “%s”.", "Its %s customers move to “%s”.", n, target)
+				lines[0] = plural(gr.Members, "Its %s customer moves to “%s”.", "Its %s customers move to “%s”.", n, target)
 			}
 			for _, s := range shifts {
 				c := format.Count(s.Customers, uiLang)
 				if s.From == s.To {
-					lines = append(lines, "• "+ln(s.Customers, "%s customer keeps an automatic discount of %s.",
+					lines = append(lines, "• "+plural(s.Customers, "%s customer keeps an automatic discount of %s.",
 						"%s customers keep an automatic discount of %s.", c, discountText(s.To)))
 					continue
 				}
-				lines = append(lines, "• "+ln(s.Customers, "%s customer: automatic discount %s, then %s.",
+				lines = append(lines, "• "+plural(s.Customers, "%s customer: automatic discount %s, then %s.",
 					"%s customers: automatic discount %s, then %s.", c, discountText(s.From), discountText(s.To)))
 			}
 			lines = append(lines, lang.L("A customer’s own discount, when set, still comes first."))

@@ -126,7 +126,8 @@ func TestNewGroupDialogIsWideAndStill(t *testing.T) {
 		test.Tap(findButton(top, "Enregistrer"))
 	})
 	u.settle(t)
-	if !strings.Contains(u.windowTexts(), "100") {
+	shown := uitest.Find(top, func(l *widget.Label) bool { return l.Importance == widget.DangerImportance && l.Text != "" })
+	if shown == nil || !strings.Contains(shown.Text, "150") {
 		t.Fatalf("no error for a 150 %% discount:\n%s", u.windowTexts())
 	}
 	if after := dialogSize(top); after != before {

@@ -117,7 +117,7 @@ func (g *groupsTab) showMembers(gr domain.Group) {
 func memberCount(gr domain.Group) string {
 	text := format.Count(gr.Members-gr.Archived, uiLang)
 	if gr.Archived > 0 {
-		text += " " + ln(gr.Archived, "+ %s archived", "+ %s archived (several)", format.Count(gr.Archived, uiLang))
+		text += " " + plural(gr.Archived, "+ %s archived", "+ %s archived (several)", format.Count(gr.Archived, uiLang))
 	}
 	return text
 }

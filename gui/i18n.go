@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"fmt"
 	"os"
 	"strings"
 
@@ -56,11 +55,10 @@ func setupLanguage(choice string) {
 	}
 }
 
-// ln translates the form of a counted text that n takes in the interface
-// language ("%s client" for 0 and 1 in French, "%s clients" beyond) and
-// formats it with args.
-func ln(n int, one, other string, args ...any) string {
-	return fmt.Sprintf(uikit.Choose(n, uiLang, lang.L(one), lang.L(other)), args...)
+// plural is uikit.Plural in the interface language: the form of a counted
+// text that n takes, formatted with args.
+func plural(n int, one, other string, args ...any) string {
+	return uikit.Plural(uiLang, n, one, other, args...)
 }
 
 func forceLocale(language, posix string) {

@@ -15,9 +15,9 @@ import (
 // The import wizard (gui/importwizard) calls its tr(…) helper the same way.
 var keyPattern = regexp.MustCompile(`(?:lang\.[LX]|\btr)\(("(?:[^"\\]|\\.)*")`)
 
-// formsPattern finds the two forms of a counted text: ln(n, "one",
+// formsPattern finds the two forms of a counted text: plural(n, "one",
 // "other", …) in the window, trn(lang, n, "one", "other", …) in the wizard.
-var formsPattern = regexp.MustCompile(`\b(?:ln\((?:[^,()]|\([^()]*\))+|trn\((?:[^,()]|\([^()]*\))+,(?:[^,()]|\([^()]*\))+),\s*("(?:[^"\\]|\\.)*"),\s*("(?:[^"\\]|\\.)*")`)
+var formsPattern = regexp.MustCompile(`\b(?:plural\((?:[^,()]|\([^()]*\))+|trn\((?:[^,()]|\([^()]*\))+,(?:[^,()]|\([^()]*\))+),\s*("(?:[^"\\]|\\.)*"),\s*("(?:[^"\\]|\\.)*")`)
 
 // usedKeys returns the literal keys of the .go files matching glob.
 func usedKeys(t *testing.T, glob string) map[string]bool {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -319,6 +320,9 @@ func (p *presser) pressAll(path []int, depth int) {
 			t.Errorf("%s: pressed, and nothing appeared or changed", where)
 		}
 		opened := len(u.win.Canvas().Overlays().List()) > overlays
+		if opened && errorShown(u) {
+			t.Errorf("%s: pressed, and an error appeared:\n%s", where, strings.Join(visibleTexts(topLayer(u)), "\n"))
+		}
 		switch {
 		case opened && p.fileDialog != "":
 			if !strings.Contains(u.windowTexts(), p.fileDialog) {
@@ -356,6 +360,21 @@ func (p *presser) restore(u *ui, overlays int, base string, tab int) bool {
 	})
 	u.settle(p.t)
 	return fingerprint(u) == base
+}
+
+// errorShown reports whether the top dialog is an error (Fyne's, or the
+// window's showError): a button that ends there does not work.
+func errorShown(u *ui) bool {
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		return false
+	}
+	for _, t := range visibleTexts(top) {
+		if t == lang.L("Error") {
+			return true
+		}
+	}
+	return false
 }
 
 // signature names a layer by its controls, texts included.
@@ -419,6 +438,9 @@ func (p *presser) pressMenus() {
 		p.presses++
 		if fingerprint(u) == before {
 			t.Errorf("menu %s: chosen, and nothing appeared or changed", mp.label)
+		}
+		if errorShown(u) {
+			t.Errorf("menu %s: chosen, and an error appeared", mp.label)
 		}
 	}
 }
@@ -576,6 +598,10 @@ func fingerprint(u *ui) string {
 				}
 				fmt.Fprintf(&b, "button %q %s %v\n", x.Text, icon, x.Disabled())
 			case *widget.Entry:
+				fmt.Fprintf(&b, "entry %q\n", x.Text)
+			case *formEntry:
+				fmt.Fprintf(&b, "entry %q\n", x.Text)
+			case *searchEntry:
 				fmt.Fprintf(&b, "entry %q\n", x.Text)
 			case *widget.Check:
 				fmt.Fprintf(&b, "check %q %v\n", x.Text, x.Checked)

@@ -31,7 +31,7 @@ func tr(key string, args ...any) string {
 // ("%s ligne" for 0 and 1 in French, "%s lignes" beyond) and formats it
 // with args, the count formatted first by the caller.
 func trn(uiLang string, n int, one, other string, args ...any) string {
-	return fmt.Sprintf(uikit.Choose(n, uiLang, lang.L(one), lang.L(other)), args...)
+	return uikit.Plural(uiLang, n, one, other, args...)
 }
 
 // rowsPerSecond is a reading rate, "12 000 lignes/s".

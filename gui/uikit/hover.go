@@ -68,6 +68,16 @@ func (l *HoverLabel) fullText() string {
 	return l.Text
 }
 
+// SetText changes the text; a full text shown for the old one goes (a
+// list cell gets another row's text when the list scrolls under a still
+// mouse, and Fyne sends no MouseOut then).
+func (l *HoverLabel) SetText(text string) {
+	if text != l.Text {
+		l.HideFull()
+	}
+	l.Label.SetText(text)
+}
+
 // Cut reports whether the label shows less than its full text: it has less
 // room than its text needs, or its text is a shortened Full.
 func (l *HoverLabel) Cut() bool {

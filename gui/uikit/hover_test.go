@@ -60,13 +60,25 @@ func TestHoverWrapsTextWiderThanTheWindow(t *testing.T) {
 	}
 }
 
-// TestHoverLinkTaps: a link runs its action and hides its box.
-func TestHoverLinkTaps(t *testing.T) {
+// TestHoverLinkTapsAndHidesItsBox: a link runs its action and takes its
+// full text away; a new text takes the old one's away too.
+func TestHoverLinkTapsAndHidesItsBox(t *testing.T) {
 	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
 	n := 0
-	l := NewHoverLink("clients.csv", func() { n++ })
+	l := NewHoverLink("Export clients boutique Lyon Villeurbanne.csv", func() { n++ })
+	w.SetContent(WithHoverLayer(w, container.NewGridWrap(fyne.NewSize(80, 36), l)))
+	w.Resize(fyne.NewSize(600, 400))
+	if !l.ShowFull() {
+		t.Fatal("the cut link shows no full text")
+	}
 	test.Tap(l)
-	if n != 1 {
-		t.Fatalf("tapped %d times", n)
+	if n != 1 || l.FullShown() != "" {
+		t.Fatalf("tapped %d times; full text still shown: %q", n, l.FullShown())
+	}
+	l.ShowFull()
+	l.SetText("autre-fichier-au-nom-bien-trop-long-pour-la-place.csv")
+	if l.FullShown() != "" {
+		t.Errorf("the old text's box stayed after the text changed")
 	}
 }

@@ -1,6 +1,11 @@
 package uikit
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+)
 
 // Singular reports whether a count of n takes the singular in the language:
 // French counts 0 and 1 in the singular ("0 client", "1 client",
@@ -19,4 +24,12 @@ func Choose(n int, lang, one, other string) string {
 		return one
 	}
 	return other
+}
+
+// Plural translates the form of a counted text that n takes in the
+// language ("%s client" for 0 and 1 in French, "%s clients" beyond; one and
+// other are translation keys) and formats it with args, the count among
+// them as the caller formatted it.
+func Plural(uiLang string, n int, one, other string, args ...any) string {
+	return fmt.Sprintf(Choose(n, uiLang, lang.L(one), lang.L(other)), args...)
 }

@@ -86,7 +86,7 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 		rp.Changes = diff(before, c, pr, run.req.Lang)
 	}
 	if delta != 0 {
-		rp.Changes = append(rp.Changes, Change{Field: "balance", Old: format.Money(current, "fr"), New: format.Money(*balance, "fr")})
+		rp.Changes = append(rp.Changes, Change{Field: "balance", Old: format.Money(current, run.req.Lang), New: format.Money(*balance, run.req.Lang)})
 	}
 	rp.Name = c.Name()
 	switch {

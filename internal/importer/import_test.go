@@ -383,10 +383,11 @@ func TestShopNumbersAreNotTakenForCarnetIDs(t *testing.T) {
 // amounts in the language asked.
 func TestPlanValuesInTheUILanguage(t *testing.T) {
 	im, _ := newImporter(t)
-	path := writeFile(t, "f.csv", "Raison sociale;Encours autorisé\nGarage Martin;1234,5\n", false)
+	path := writeFile(t, "f.csv", "Raison sociale;Encours autorisé;Solde\nGarage Martin;1234,5;1234,5\n", false)
 	for lang, want := range map[string][2]string{"fr": {"Personne morale", "1\u202f234,50\u00a0€"}, "en": {"Company", "€1,234.50"}} {
 		req := request(t, im, path)
 		req.Lang = lang
+		req.Options.ApplyBalance = true
 		plan, err := im.Check(context.Background(), req, nil)
 		if err != nil || len(plan.Rows) != 1 {
 			t.Fatalf("%s: %v %+v", lang, err, plan)
@@ -395,8 +396,8 @@ func TestPlanValuesInTheUILanguage(t *testing.T) {
 		for _, ch := range plan.Rows[0].Changes {
 			got[ch.Field] = ch.New
 		}
-		if got["kind"] != want[0] || got["credit_limit"] != want[1] {
-			t.Errorf("%s: kind %q, credit limit %q; want %q, %q", lang, got["kind"], got["credit_limit"], want[0], want[1])
+		if got["kind"] != want[0] || got["credit_limit"] != want[1] || got["balance"] != want[1] {
+			t.Errorf("%s: kind %q, credit limit %q, balance %q; want %q, %q", lang, got["kind"], got["credit_limit"], got["balance"], want[0], want[1])
 		}
 	}
 }
