@@ -148,6 +148,9 @@ func (u *ui) showCustomerForm(c *domain.Customer, d formData) *customerForm {
 			f.cancel()
 		}
 	})
+	if c.ID == 0 {
+		cv.Focus(f.fields.lastName) // a new customer starts with the name
+	}
 	u.lastForm = f
 	return f
 }
