@@ -286,6 +286,9 @@ type Result struct {
 	Plan
 	Batch    int64         `json:"batch"`
 	Duration time.Duration `json:"duration"`
+	// Backup is the copy of the customer file made before the import ("":
+	// none, the file being empty).
+	Backup string `json:"backup,omitempty"`
 }
 
 // Batch is one import of the journal.
@@ -318,6 +321,8 @@ type UndoResult struct {
 	Restored       int         `json:"restored"` // customers it updated
 	BalanceEntries int         `json:"balance_entries"`
 	LeftAlone      []LeftAlone `json:"left_alone"`
+	// Backup is the copy of the customer file made before the undo.
+	Backup string `json:"backup,omitempty"`
 }
 
 // Profile is a saved mapping, chosen automatically for a file whose header

@@ -15,8 +15,13 @@ import (
 // the customer indexes of a million-row file, well under the 300 MB bar.
 const bulkCacheKiB = 40 << 10
 
-// errDryRun makes Store.Update roll the check's transaction back.
-var errDryRun = errors.New("dry run: rolled back")
+// errDryRun makes Store.Update roll the check's transaction back;
+// errNoRows rolls back an import of a file without data rows, which leaves
+// no empty import in the journal.
+var (
+	errDryRun = errors.New("dry run: rolled back")
+	errNoRows = errors.New("no data row: rolled back")
+)
 
 // Check parses, validates and matches every row without writing anything:
 // it runs the import in a transaction that is always rolled back.
@@ -50,6 +55,13 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 	if res.Refused = checkMapping(headers, req.Mapping); len(res.Refused) > 0 {
 		return res, nil
 	}
+	if commit {
+		b, err := im.svc.Store.AutoBackup(ctx, store.ReasonImport)
+		if err != nil {
+			return nil, fmt.Errorf("backup before the import: %w", err)
+		}
+		res.Backup = b.Path
+	}
 	err = im.svc.Store.Update(ctx, func(tx *store.Tx) (err error) {
 		if err := tx.BeginBulk(ctx, bulkCacheKiB); err != nil {
 			return err
@@ -70,12 +82,16 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 		if err := run.finish(ctx); err != nil {
 			return err
 		}
-		if !commit {
+		switch {
+		case !commit:
 			return errDryRun
+		case res.Counts.Rows == 0:
+			return errNoRows
 		}
 		return nil
 	})
-	if errors.Is(err, errDryRun) {
+	noRows := errors.Is(err, errNoRows)
+	if errors.Is(err, errDryRun) || noRows {
 		err = nil
 	}
 	if err != nil && ctx.Err() != nil {
@@ -87,7 +103,7 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", filepath.Base(req.Path), err)
 	}
-	if !commit {
+	if !commit || noRows {
 		res.Batch = 0
 	}
 	res.Duration = time.Since(started)

@@ -401,3 +401,56 @@ func TestPlanValuesInTheUILanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestImportAndUndoBackUpFirst: an import into a file holding customers,
+// and an undo, each write a backup first, which holds the file as it was;
+// an import into an empty file has nothing to back up.
+func TestImportAndUndoBackUpFirst(t *testing.T) {
+	im, svc := newImporter(t)
+	ctx := context.Background()
+	first := commit(t, im, request(t, im, writeFile(t, "a.csv", "Nom;Ville\nDurand;Lyon\n", false)))
+	if first.Backup != "" {
+		t.Errorf("an import into an empty file made a backup: %s", first.Backup)
+	}
+	second := commit(t, im, request(t, im, writeFile(t, "b.csv", "Nom;Ville\nMartin;Nice\nPetit;Lille\n", false)))
+	if second.Backup == "" {
+		t.Fatal("no backup before the second import")
+	}
+	b, err := store.OpenReadOnly(second.Backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := b.Count(ctx, store.Query{Archived: store.FilterAny})
+	b.Close()
+	if n != 1 {
+		t.Errorf("the backup before the second import holds %d customers, want 1", n)
+	}
+	u, err := im.Undo(ctx, second.Batch)
+	if err != nil || u.Backup == "" {
+		t.Fatalf("undo: %+v %v", u, err)
+	}
+	list, _ := store.Backups(svc.Store.Path)
+	if len(list) != 2 || list[0].Reason != store.ReasonUndo || list[1].Reason != store.ReasonImport {
+		t.Errorf("backups %+v", list)
+	}
+	if _, err := im.Undo(ctx, second.Batch); err == nil {
+		t.Error("a second undo was accepted")
+	}
+	if list2, _ := store.Backups(svc.Store.Path); len(list2) != 2 {
+		t.Errorf("a refused undo wrote a backup: %d backups", len(list2))
+	}
+}
+
+// TestHeaderOnlyFileLeavesNoImportInTheJournal: a file without data rows
+// imports nothing and leaves no empty import to undo.
+func TestHeaderOnlyFileLeavesNoImportInTheJournal(t *testing.T) {
+	im, _ := newImporter(t)
+	res := commit(t, im, request(t, im, writeFile(t, "vide.csv", "Nom;Ville\n", false)))
+	if res.Batch != 0 || res.Counts.Rows != 0 {
+		t.Errorf("result %+v", res.Counts)
+	}
+	journal, err := im.Journal(context.Background())
+	if err != nil || len(journal) != 0 {
+		t.Errorf("journal after a header-only file: %+v %v", journal, err)
+	}
+}

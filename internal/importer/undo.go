@@ -26,7 +26,15 @@ const undoPage = 1000
 // it is and reported.
 func (im *Importer) Undo(ctx context.Context, batch int64) (*UndoResult, error) {
 	res := &UndoResult{Batch: batch, LeftAlone: []LeftAlone{}}
-	err := im.svc.Store.Update(ctx, func(tx *store.Tx) error {
+	if err := im.checkUndoable(ctx, batch); err != nil {
+		return nil, fmt.Errorf("undo import %d: %w", batch, err)
+	}
+	b, err := im.svc.Store.AutoBackup(ctx, store.ReasonUndo)
+	if err != nil {
+		return nil, fmt.Errorf("backup before the undo: %w", err)
+	}
+	res.Backup = b.Path
+	err = im.svc.Store.Update(ctx, func(tx *store.Tx) error {
 		b, written, err := scanBatch(tx.SQL().QueryRowContext(ctx, selectBatch+`WHERE id = ?`, batch))
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNoSuchImport
@@ -54,6 +62,23 @@ func (im *Importer) Undo(ctx context.Context, batch int64) (*UndoResult, error) 
 		return nil, fmt.Errorf("undo import %d: %w", batch, err)
 	}
 	return res, nil
+}
+
+// checkUndoable refuses, before any backup is written, an import that does
+// not exist or was undone already.
+func (im *Importer) checkUndoable(ctx context.Context, batch int64) error {
+	return im.svc.Store.View(ctx, func(tx *store.Tx) error {
+		b, _, err := scanBatch(tx.SQL().QueryRowContext(ctx, selectBatch+`WHERE id = ?`, batch))
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return ErrNoSuchImport
+		case err != nil:
+			return err
+		case b.UndoneAt != nil:
+			return ErrAlreadyUndone
+		}
+		return nil
+	})
 }
 
 type undoer struct {

@@ -37,7 +37,9 @@ func Open(path string) (*Service, error) {
 func (s *Service) Close() error { return s.Store.Close() }
 
 // DefaultDBPath is the database in the user's configuration folder, unless
-// CARNET_DB names another.
+// CARNET_DB names another. The default folder is created when missing:
+// it is the only place where Carnet makes a folder for a database (a
+// mistyped --db or CARNET_DB gets an error instead).
 func DefaultDBPath() (string, error) {
 	if p := os.Getenv("CARNET_DB"); p != "" {
 		return p, nil
@@ -46,7 +48,21 @@ func DefaultDBPath() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, "Carnet", "carnet.db"), nil
+	dir = filepath.Join(dir, "Carnet")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "carnet.db"), nil
+}
+
+// OpenReadOnly opens an existing database to read it only: the commands
+// that only read serve a read-only file, or one from a newer Carnet.
+func OpenReadOnly(path string) (*Service, error) {
+	st, err := store.OpenReadOnly(path)
+	if err != nil {
+		return nil, err
+	}
+	return &Service{Store: st, Phones: phone.Parser{}, Now: time.Now}, nil
 }
 
 // Customer loads one customer by internal ID.

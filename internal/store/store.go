@@ -6,21 +6,15 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"errors"
 	"fmt"
 	"net/url"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
 
-	"carnet/internal/domain"
-
-	"modernc.org/sqlite" // also registers the "sqlite" driver
-	sqlite3 "modernc.org/sqlite/lib"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 //go:embed migrations/*.sql
@@ -55,36 +49,12 @@ func dsn(path string, immediate bool) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Open opens (creating it if needed) the database at path and brings its
-// schema up to date.
-func Open(path string) (*Store, error) {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("create the database folder: %w", err)
-		}
-	}
-	write, err := sql.Open("sqlite", dsn(path, true))
-	if err != nil {
-		return nil, err
-	}
-	write.SetMaxOpenConns(1)
-	read, err := sql.Open("sqlite", dsn(path, false))
-	if err != nil {
-		write.Close()
-		return nil, err
-	}
-	read.SetMaxOpenConns(4)
-	s := &Store{read: read, write: write, Path: path}
-	if err := s.migrate(context.Background()); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	return s, nil
-}
-
-// Close closes both pools.
+// Close closes both pools (one, read-only).
 func (s *Store) Close() error {
 	err1 := s.read.Close()
+	if s.write == s.read {
+		return err1
+	}
 	err2 := s.write.Close()
 	if err1 != nil {
 		return err1
@@ -95,27 +65,45 @@ func (s *Store) Close() error {
 // ReadDB is the pool for read-only queries by other internal packages.
 func (s *Store) ReadDB() *sql.DB { return s.read }
 
-// migrate applies, in order and each in its own transaction, the embedded
-// migrations newer than the schema's user_version.
-func (s *Store) migrate(ctx context.Context) error {
+type migration struct {
+	version int
+	name    string
+}
+
+// migrations lists the embedded migrations in order.
+func migrations() ([]migration, error) {
 	entries, err := migrationFiles.ReadDir("migrations")
 	if err != nil {
-		return err
-	}
-	type migration struct {
-		version int
-		name    string
+		return nil, err
 	}
 	var list []migration
 	for _, e := range entries {
 		n, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
 		if err != nil {
-			return fmt.Errorf("migration %s: name must start with its number", e.Name())
+			return nil, fmt.Errorf("migration %s: name must start with its number", e.Name())
 		}
 		list = append(list, migration{n, e.Name()})
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].version < list[j].version })
+	return list, nil
+}
 
+// LatestSchema is the number of the last migration this version knows.
+func LatestSchema() (int, error) {
+	list, err := migrations()
+	if err != nil || len(list) == 0 {
+		return 0, err
+	}
+	return list[len(list)-1].version, nil
+}
+
+// migrate applies, in order and each in its own transaction, the embedded
+// migrations newer than the schema's user_version.
+func (s *Store) migrate(ctx context.Context) error {
+	list, err := migrations()
+	if err != nil {
+		return err
+	}
 	var current int
 	if err := s.write.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return err
@@ -159,7 +147,7 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	sqlTx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
-		return mapBusy(err)
+		return mapError(err)
 	}
 	tx := &Tx{tx: sqlTx, stmts: map[string]*sql.Stmt{}}
 	defer tx.closeStmts()
@@ -176,21 +164,21 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	}()
 	if err := fn(tx); err != nil {
 		sqlTx.Rollback()
-		return err
+		return mapError(err)
 	}
-	return sqlTx.Commit()
+	return mapError(sqlTx.Commit())
 }
 
 // View runs fn in a read transaction (a consistent snapshot).
 func (s *Store) View(ctx context.Context, fn func(tx *Tx) error) error {
 	sqlTx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return err
+		return mapError(err)
 	}
 	tx := &Tx{tx: sqlTx, stmts: map[string]*sql.Stmt{}}
 	defer tx.closeStmts()
 	defer sqlTx.Rollback()
-	return fn(tx)
+	return mapError(fn(tx))
 }
 
 // IntegrityCheck runs PRAGMA integrity_check and returns its verdict ("ok").
@@ -245,14 +233,4 @@ func (t *Tx) closeStmts() {
 	for _, st := range t.stmts {
 		st.Close()
 	}
-}
-
-// mapBusy turns SQLite's "database is locked" — another process kept its
-// write transaction past busyTimeout — into the domain error that says so.
-func mapBusy(err error) error {
-	var se *sqlite.Error
-	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY {
-		return fmt.Errorf("%w (%v)", domain.ErrBusy, err)
-	}
-	return err
 }
