@@ -24,17 +24,30 @@ type Env struct {
 	Lang           string // "fr" or "en", for messages
 }
 
+// m is a message in both languages, said in the command's.
+func (env *Env) m(fr, en string) string { return domain.Message{FR: fr, EN: en}.In(env.Lang) }
+
 // command is one sub-command.
 type command struct {
-	summary string
+	summary domain.Message
 	run     func(ctx context.Context, env *Env, args []string) error
+	// cancelled says what a Ctrl-C left behind.
+	cancelled domain.Message
 }
 
 var commands = map[string]command{}
 
 // register adds a sub-command; each lives in its own file.
-func register(name, summary string, run func(ctx context.Context, env *Env, args []string) error) {
-	commands[name] = command{summary: summary, run: run}
+func register(name string, summary domain.Message, run func(ctx context.Context, env *Env, args []string) error) {
+	commands[name] = command{summary: summary, run: run,
+		cancelled: domain.Message{FR: "Interrompu : rien n’a été écrit.", EN: "Interrupted: nothing was written."}}
+}
+
+// onCancel sets what a command says when Ctrl-C stops it.
+func onCancel(name string, m domain.Message) {
+	c := commands[name]
+	c.cancelled = m
+	commands[name] = c
 }
 
 // Run executes args (without the program name) and returns the exit code.
@@ -43,18 +56,22 @@ func Run(ctx context.Context, args []string, env *Env) int {
 		env.Lang = LangFromEnv()
 	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		usage(env.Stdout)
+		usage(env.Stdout, env)
 		return 0
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(env.Stderr, "carnet: unknown command %q\n\n", args[0])
-		usage(env.Stderr)
+		fmt.Fprintf(env.Stderr, env.m("carnet : commande inconnue « %s »\n\n", "carnet: unknown command %q\n\n"), args[0])
+		usage(env.Stderr, env)
 		return 2
 	}
 	if err := cmd.run(ctx, env, args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
+		}
+		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+			fmt.Fprintf(env.Stderr, "carnet %s: %s\n", args[0], cmd.cancelled.In(env.Lang))
+			return 1
 		}
 		// A command that already printed its outcome may still end with a
 		// specific exit code (import: 3 = partial).
@@ -65,7 +82,7 @@ func Run(ctx context.Context, args []string, env *Env) int {
 		}
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(env.Stderr, "carnet %s: %s\n", args[0], ue.msg)
+			fmt.Fprintf(env.Stderr, "carnet %s: %s\n", args[0], ue.In(env.Lang))
 			return 2
 		}
 		fmt.Fprintf(env.Stderr, "carnet %s: %s\n", args[0], domain.UserMessage(err, env.Lang))
@@ -74,19 +91,20 @@ func Run(ctx context.Context, args []string, env *Env) int {
 	return 0
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "Usage: carnet [COMMAND] [--db PATH] [options]")
-	fmt.Fprintln(w, "Without a command, carnet opens its window.")
-	fmt.Fprintln(w, "\nCommands:")
+func usage(w io.Writer, env *Env) {
+	fmt.Fprintln(w, env.m("Usage : carnet [COMMANDE] [--db CHEMIN] [options]", "Usage: carnet [COMMAND] [--db PATH] [options]"))
+	fmt.Fprintln(w, env.m("Sans commande, carnet ouvre sa fenêtre.", "Without a command, carnet opens its window."))
+	fmt.Fprintln(w, "\n"+env.m("Commandes :", "Commands:"))
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary.In(env.Lang))
 	}
-	fmt.Fprintln(w, "\nEvery command takes --db PATH (default: $CARNET_DB, else the database in the user’s configuration folder).")
+	fmt.Fprintln(w, "\n"+env.m("Chaque commande prend --db CHEMIN (par défaut : $CARNET_DB, sinon la base du dossier de configuration de l’utilisateur). carnet COMMANDE --help détaille ses options.",
+		"Every command takes --db PATH (default: $CARNET_DB, else the database in the user’s configuration folder). carnet COMMAND --help lists its options."))
 }
 
 // LangFromEnv picks the message language from LANG/LC_ALL: English when it
@@ -103,13 +121,19 @@ func LangFromEnv() string {
 	return "fr"
 }
 
-type usageError struct{ msg string }
+// usageError is a command line the command cannot run: exit code 2.
+type usageError struct{ domain.Message }
 
-func (e usageError) Error() string { return e.msg }
+func (e usageError) Error() string { return e.EN }
 
-// flags is a FlagSet with the options every command shares.
+// usageErr is a usageError in both languages.
+func usageErr(fr, en string) usageError { return usageError{domain.Message{FR: fr, EN: en}} }
+
+// flags is a FlagSet with the options every command shares; its texts
+// follow the user's language.
 type flags struct {
 	*flag.FlagSet
+	env  *Env
 	db   *string
 	json *bool
 }
@@ -117,11 +141,40 @@ type flags struct {
 func newFlags(name string, env *Env) *flags {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	return &flags{
-		FlagSet: fs,
-		db:      fs.String("db", "", "database file (default: $CARNET_DB, else the user’s configuration folder)"),
-		json:    fs.Bool("json", false, "print one JSON document on standard output"),
+	f := &flags{FlagSet: fs, env: env}
+	// The flag package prints its own English usage on every error; the
+	// command says the error in the user's words instead, and --help
+	// prints the options.
+	fs.Usage = func() {}
+	f.db = fs.String("db", "", env.m("fichier de la base de clients (par défaut : $CARNET_DB, sinon le dossier de configuration de l’utilisateur)",
+		"customer database file (default: $CARNET_DB, else the user’s configuration folder)"))
+	f.json = fs.Bool("json", false, env.m("écrire un document JSON sur la sortie standard", "print one JSON document on standard output"))
+	return f
+}
+
+// help prints text, then the options, when --help is asked.
+func (f *flags) help(fr, en string) {
+	f.FlagSet.Usage = func() {
+		fmt.Fprint(f.env.Stderr, f.env.m(fr, en))
+		f.PrintDefaults()
 	}
+}
+
+// flagError says what the flag package refused, in the user's words.
+func flagError(err error, env *Env) usageError {
+	msg := err.Error()
+	name := func(prefix string) string { return strings.TrimPrefix(msg, prefix) }
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		o := name("flag provided but not defined: ")
+		return usageErr("option inconnue : "+o+" (--help liste les options)", "unknown option: "+o+" (--help lists the options)")
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		o := name("flag needs an argument: ")
+		return usageErr("l’option "+o+" attend une valeur", "option "+o+" needs a value")
+	case strings.HasPrefix(msg, "invalid value ") || strings.HasPrefix(msg, "invalid boolean value "):
+		return usageErr("valeur refusée : "+msg+" (--help décrit chaque option)", "rejected value: "+msg+" (--help describes each option)")
+	}
+	return usageErr(msg, msg)
 }
 
 // parse accepts flags before and after positional arguments
@@ -133,7 +186,7 @@ func (f *flags) parse(args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usageError{err.Error()}
+			return nil, flagError(err, f.env)
 		}
 		if f.NArg() == 0 {
 			return positional, nil
@@ -143,16 +196,31 @@ func (f *flags) parse(args []string) ([]string, error) {
 	}
 }
 
-// open opens the database chosen by --db, CARNET_DB or the default.
+// dbPath is the database chosen by --db, CARNET_DB or the default.
+func (f *flags) dbPath() (string, error) {
+	if *f.db != "" {
+		return *f.db, nil
+	}
+	return service.DefaultDBPath()
+}
+
+// open opens the chosen database to read and write it.
 func (f *flags) open() (*service.Service, error) {
-	path := *f.db
-	if path == "" {
-		var err error
-		if path, err = service.DefaultDBPath(); err != nil {
-			return nil, err
-		}
+	path, err := f.dbPath()
+	if err != nil {
+		return nil, err
 	}
 	return service.Open(path)
+}
+
+// openRead opens the chosen database to read it only: a write-protected
+// file, or one from a newer Carnet, still answers.
+func (f *flags) openRead() (*service.Service, error) {
+	path, err := f.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	return service.OpenReadOnly(path)
 }
 
 func printJSON(w io.Writer, v any) error {

@@ -12,7 +12,8 @@ import (
 )
 
 func init() {
-	register("clients", "search customers as the Clients tab does: carnet clients [QUERY] [--json]", runClients)
+	register("clients", domain.Message{FR: "chercher des clients comme l’onglet Clients : carnet clients [RECHERCHE] [--json]",
+		EN: "search customers as the Clients tab does: carnet clients [QUERY] [--json]"}, runClients)
 }
 
 // customerJSON is a customer with its derived display name.
@@ -23,16 +24,16 @@ type customerJSON struct {
 
 func runClients(ctx context.Context, env *Env, args []string) error {
 	f := newFlags("clients", env)
-	limit := f.Int("limit", 100, "at most this many customers")
-	offset := f.Int("offset", 0, "skip this many customers first")
-	sortBy := f.String("sort", "name", "sort by name, code, city, email, phone or balance")
-	group := f.String("group", "", "only the customers of this group")
-	archived := f.Bool("archived", false, "include archived customers")
+	limit := f.Int("limit", 100, env.m("au plus ce nombre de clients", "at most this many customers"))
+	offset := f.Int("offset", 0, env.m("sauter d’abord ce nombre de clients", "skip this many customers first"))
+	sortBy := f.String("sort", "name", env.m("trier par name, code, city, email, phone ou balance", "sort by name, code, city, email, phone or balance"))
+	group := f.String("group", "", env.m("seulement les clients de ce groupe", "only the customers of this group"))
+	archived := f.Bool("archived", false, env.m("inclure les clients archivés", "include archived customers"))
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
 	}
-	svc, err := f.open()
+	svc, err := f.openRead()
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,10 @@ func TestDemoThenClientsJSON(t *testing.T) {
 
 func TestCLIErrors(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
-	if _, errs, code := run(t, "nope"); code != 2 || !strings.Contains(errs, "unknown command") {
+	if _, errs, code := run(t, "demo", "--clients", "3", "--db", db); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, errs, code := run(t, "nope"); code != 2 || !strings.Contains(errs, "commande inconnue") {
 		t.Errorf("unknown command: exit %d %q", code, errs)
 	}
 	if _, errs, code := run(t, "clients", "--db", db, "--group", "Inconnu"); code != 1 || !strings.Contains(errs, "n’existe pas") {

@@ -6,21 +6,26 @@ import (
 	"time"
 
 	"carnet/internal/demo"
+	"carnet/internal/domain"
 )
 
 func init() {
-	register("demo", "fill a database with realistic French sample customers: carnet demo --clients N", runDemo)
+	register("demo", domain.Message{FR: "remplir une base de clients d’exemple réalistes : carnet demo --clients N",
+		EN: "fill a database with realistic French sample customers: carnet demo --clients N"}, runDemo)
+	onCancel("demo", domain.Message{FR: "Interrompu : aucun client d’exemple n’a été ajouté.", EN: "Interrupted: no sample customer was added."})
 }
 
 func runDemo(ctx context.Context, env *Env, args []string) error {
 	f := newFlags("demo", env)
-	n := f.Int("clients", 1000, "how many customers to add")
-	seed := f.Uint64("seed", 1, "random seed: the same seed gives the same customers")
+	f.help("Usage : carnet demo --clients N [--seed S]\nAjoute N clients d’exemple en une seule transaction : tous, ou aucun si l’opération est interrompue.\n\nOptions :\n",
+		"Usage: carnet demo --clients N [--seed S]\nAdds N sample customers in one transaction: all of them, or none if it is interrupted.\n\nOptions:\n")
+	n := f.Int("clients", 1000, env.m("combien de clients ajouter", "how many customers to add"))
+	seed := f.Uint64("seed", 1, env.m("graine aléatoire : la même graine donne les mêmes clients", "random seed: the same seed gives the same customers"))
 	if _, err := f.parse(args); err != nil {
 		return err
 	}
 	if *n < 0 {
-		return usageError{"--clients must be positive"}
+		return usageErr("--clients attend un nombre positif", "--clients must be positive")
 	}
 	svc, err := f.open()
 	if err != nil {
@@ -42,6 +47,6 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if *f.json {
 		return printJSON(env.Stdout, map[string]any{"db": svc.Store.Path, "clients": *n, "seconds": elapsed.Seconds()})
 	}
-	fmt.Fprintf(env.Stdout, "%d clients → %s (%.1f s)\n", *n, svc.Store.Path, elapsed.Seconds())
+	fmt.Fprintf(env.Stdout, env.m("%d clients ajoutés à %s (%.1f s)\n", "%d customers added to %s (%.1f s)\n"), *n, svc.Store.Path, elapsed.Seconds())
 	return nil
 }

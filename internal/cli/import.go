@@ -13,15 +13,40 @@ import (
 )
 
 func init() {
-	register("import", "import customers from a CSV/XLSX file: carnet import FILE [--dry-run] [--json] (see --help)", runImport)
+	register("import", domain.Message{FR: "importer des clients d’un fichier CSV/XLSX : carnet import FICHIER [--dry-run] [--json] (voir --help)",
+		EN: "import customers from a CSV/XLSX file: carnet import FILE [--dry-run] [--json] (see --help)"}, runImport)
+	onCancel("import", domain.Message{FR: "Importation annulée : rien n’a été écrit.", EN: "Import cancelled: nothing was written."})
 }
 
 // importHelp documents the exit codes and what happens to rows in error.
-const importHelp = `Usage: carnet import FILE [options]
+var importHelp = domain.Message{FR: `Usage : carnet import FICHIER [options]
+
+Lit FICHIER (CSV, TXT ou XLSX), associe ses colonnes aux champs du client
+(profil enregistré dont l’empreinte des en-têtes correspond, sinon noms de
+colonnes reconnus), vérifie chaque ligne et les importe en une transaction,
+après une sauvegarde de la base.
+
+Les lignes en erreur ne sont pas importées : les lignes valides le sont, et
+chaque ligne en erreur est signalée avec sa ligne, sa colonne, sa valeur et
+la correction (--errors-xlsx les écrit dans un classeur avec une colonne
+« Erreur », prêt à corriger et réimporter). Rien n’est écrit avec
+--dry-run, quand le fichier ne peut pas être lu ou quand la correspondance
+est refusée.
+
+Codes de sortie : 0 toutes les lignes importées (ou vérifiées) sans erreur ;
+1 rien d’importé (fichier illisible, correspondance refusée, erreur de la
+base, interruption) ; 2 ligne de commande incorrecte ; 3 partiel : les lignes
+valides ont été importées (ou le seraient, avec --dry-run) et les lignes en
+erreur laissées de côté ; 4 importé, mais le classeur --errors-xlsx n’a pas
+pu être écrit.
+
+Options :
+`, EN: `Usage: carnet import FILE [options]
 
 Reads FILE (CSV, TXT or XLSX), maps its columns to customer fields (saved
 profile whose header fingerprint matches, else recognised column names),
-checks every row and imports them in one transaction.
+checks every row and imports them in one transaction, after a backup of
+the database.
 
 Rows in error are not imported: the valid rows are, and every row in error
 is reported with its row, column, value and the fix (--errors-xlsx writes
@@ -30,37 +55,49 @@ Nothing is written with --dry-run, when the file cannot be read, or when
 the mapping is refused.
 
 Exit codes: 0 every row imported (or checked) without error; 1 nothing
-imported (file unreadable, mapping refused, database error); 2 bad usage;
-3 partial: the valid rows were imported (or would be, with --dry-run) and
-the rows in error were skipped.
+imported (file unreadable, mapping refused, database error, interrupted);
+2 bad usage; 3 partial: the valid rows were imported (or would be, with
+--dry-run) and the rows in error were skipped; 4 imported, but the
+--errors-xlsx workbook could not be written.
 
 Options:
-`
+`}
 
 func runImport(ctx context.Context, env *Env, args []string) error {
 	f := newFlags("import", env)
-	f.Usage = func() { fmt.Fprint(env.Stderr, importHelp); f.PrintDefaults() }
-	sheetName := f.String("sheet", "", "XLSX: the sheet to read (default: the first with data)")
-	headerRow := f.Int("header-row", 0, "physical row of the header (default: detected)")
+	f.help(importHelp.FR, importHelp.EN)
+	m := env.m
+	sheetName := f.String("sheet", "", m("XLSX : la feuille à lire (par défaut : la première qui a des données)", "XLSX: the sheet to read (default: the first with data)"))
+	headerRow := f.Int("header-row", 0, m("ligne physique de l’en-tête (par défaut : détectée)", "physical row of the header (default: detected)"))
 	encoding := f.String("encoding", "auto", "auto|utf-8|windows-1252")
 	delimiter := f.String("delimiter", "auto", "auto|';'|','|tab|'|'")
-	profile := f.String("profile", "", "use the saved mapping profile NAME")
-	saveProfile := f.String("save-profile", "", "save the mapping (and options) as profile NAME")
-	mapSpec := f.String("map", "", "'Header=field,...' (field: key, label, custom:Name, or ignore)")
-	key := f.String("key", "", "matching key: id|code|email|siret (default: id, code, email, SIRET/VAT in turn)")
-	dryRun := f.Bool("dry-run", false, "check only: write nothing")
-	emptyClears := f.Bool("empty-clears", false, "an empty cell clears the stored value (default: keeps it)")
-	allowBalance := f.Bool("allow-balance", false, "write the Balance column as a balance adjustment entry")
-	createSources := f.Bool("create-sources", false, "create missing marketing sources (default: error)")
-	noCreateGroups := f.Bool("no-create-groups", false, "missing groups are errors instead of being created")
-	unprotect := f.String("unprotect", "", "fields to let the import overwrite, comma-separated (credit_limit,...)")
-	errorsXLSX := f.String("errors-xlsx", "", "write the rows in error to this XLSX file")
+	profile := f.String("profile", "", m("utiliser le profil de correspondance enregistré NOM", "use the saved mapping profile NAME"))
+	saveProfile := f.String("save-profile", "", m("enregistrer la correspondance (et les options) comme profil NOM", "save the mapping (and options) as profile NAME"))
+	mapSpec := f.String("map", "", m("'En-tête=champ,...' (champ : clé, libellé, custom:Nom ou ignore)", "'Header=field,...' (field: key, label, custom:Name, or ignore)"))
+	key := f.String("key", "", m("clé de rapprochement : id|code|email|siret (par défaut : id, code, e-mail, SIRET/TVA tour à tour)", "matching key: id|code|email|siret (default: id, code, email, SIRET/VAT in turn)"))
+	dryRun := f.Bool("dry-run", false, m("vérifier seulement : ne rien écrire", "check only: write nothing"))
+	emptyClears := f.Bool("empty-clears", false, m("une cellule vide efface la valeur enregistrée (par défaut : elle la garde)", "an empty cell clears the stored value (default: keeps it)"))
+	allowBalance := f.Bool("allow-balance", false, m("écrire la colonne Solde comme une correction de solde", "write the Balance column as a balance adjustment entry"))
+	createSources := f.Bool("create-sources", false, m("créer les sources marketing manquantes (par défaut : erreur)", "create missing marketing sources (default: error)"))
+	noCreateGroups := f.Bool("no-create-groups", false, m("les groupes manquants sont des erreurs au lieu d’être créés", "missing groups are errors instead of being created"))
+	unprotect := f.String("unprotect", "", m("champs que l’import peut écraser, séparés par des virgules (credit_limit,...)", "fields to let the import overwrite, comma-separated (credit_limit,...)"))
+	errorsXLSX := f.String("errors-xlsx", "", m("écrire les lignes en erreur dans ce classeur XLSX", "write the rows in error to this XLSX file"))
+	force := f.Bool("force", false, m("remplacer le classeur --errors-xlsx s’il existe", "replace the --errors-xlsx workbook if it exists"))
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usageError{"expected one FILE"}
+		return usageErr("un FICHIER attendu", "expected one FILE")
+	}
+	dbPath, err := f.dbPath()
+	if err != nil {
+		return err
+	}
+	// Refused before anything is read or written: an errors workbook
+	// named like the file imported once destroyed it.
+	if err := checkOutput(*errorsXLSX, pos, dbPath, *force); err != nil {
+		return err
 	}
 	settings := importer.Settings{Sheet: *sheetName, HeaderRow: *headerRow, Encoding: *encoding}
 	if settings.Delimiter, err = parseDelimiter(*delimiter); err != nil {
@@ -69,7 +106,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	switch importer.Key(*key) {
 	case importer.KeyAuto, importer.KeyID, importer.KeyCode, importer.KeyEmail, importer.KeySIRET:
 	default:
-		return usageError{"--key must be id, code, email or siret"}
+		return usageErr("--key attend id, code, email ou siret", "--key must be id, code, email or siret")
 	}
 	svc, err := f.open()
 	if err != nil {
@@ -149,10 +186,12 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
+	var outputErr error
 	if len(res.Refused) == 0 && *errorsXLSX != "" && res.Counts.Errors > 0 {
-		if err := writeErrorsFile(ctx, im, req, *errorsXLSX); err != nil {
+		outputErr = writeOutput(*errorsXLSX, func(w io.Writer) error {
+			_, err := im.ExportErrors(ctx, req, w)
 			return err
-		}
+		})
 	}
 	if *f.json {
 		if err := printJSON(env.Stdout, importJSON(res, env.Lang)); err != nil {
@@ -162,6 +201,13 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		printImport(env, res, *dryRun)
 	}
 	switch {
+	case outputErr != nil && !*dryRun && res.Batch != 0:
+		// The import is committed: say so, with its own exit code, so that
+		// a script never takes it for "nothing imported".
+		return exitError{code: 4, msg: fmt.Sprintf(m("importation n° %d faite, mais le classeur des erreurs n’a pas pu être écrit : %s",
+			"import #%d done, but the errors workbook could not be written: %s"), res.Batch, domain.UserMessage(outputErr, env.Lang))}
+	case outputErr != nil:
+		return outputErr
 	case len(res.Refused) > 0:
 		return exitError{code: 1, msg: domain.Message{FR: "importation refusée", EN: "import refused"}.In(env.Lang)}
 	case res.Counts.Errors > 0:
@@ -183,7 +229,7 @@ func parseDelimiter(s string) (rune, error) {
 	case "|":
 		return '|', nil
 	}
-	return 0, usageError{"--delimiter must be auto, ';', ',', tab or '|'"}
+	return 0, usageErr("--delimiter attend auto, ';', ',', tab ou '|'", "--delimiter must be auto, ';', ',', tab or '|'")
 }
 
 func findProfile(ctx context.Context, im *importer.Importer, name string) (importer.Profile, error) {
@@ -214,18 +260,6 @@ func without(list, drop []string) []string {
 		}
 	}
 	return out
-}
-
-func writeErrorsFile(ctx context.Context, im *importer.Importer, req importer.Request, path string) error {
-	out, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if _, err := im.ExportErrors(ctx, req, out); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // problemJSON is one error or warning of import --json.
@@ -319,6 +353,9 @@ func printImport(env *Env, res *importer.Result, dryRun bool) {
 			"  %d rows: %d to create, %d to update, %d unchanged, %d in error, %d skipped (%.1f s)\n")
 	}
 	fmt.Fprintf(w, counts, c.Rows, c.Created, c.Updated, c.Unchanged, c.Errors, c.Skipped, res.Duration.Seconds())
+	if res.Backup != "" {
+		fmt.Fprintln(w, m("  sauvegarde faite avant : ", "  backup made before: ")+res.Backup)
+	}
 	shown := 0
 	for _, p := range res.Problems {
 		if p.Severity != importer.SeverityError || shown >= maxShownProblems {

@@ -11,7 +11,8 @@ import (
 )
 
 func init() {
-	register("imports", "the import journal: carnet imports [--json]", runImports)
+	register("imports", domain.Message{FR: "le journal des importations : carnet imports [--json]",
+		EN: "the import journal: carnet imports [--json]"}, runImports)
 }
 
 func runImports(ctx context.Context, env *Env, args []string) error {
@@ -19,7 +20,7 @@ func runImports(ctx context.Context, env *Env, args []string) error {
 	if _, err := f.parse(args); err != nil {
 		return err
 	}
-	svc, err := f.open()
+	svc, err := f.openRead()
 	if err != nil {
 		return err
 	}

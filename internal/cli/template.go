@@ -3,39 +3,38 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
+	"io"
 
 	"carnet/internal/domain"
 	"carnet/internal/importer"
 )
 
 func init() {
-	register("template", "write the import template: carnet template FILE.xlsx", runTemplate)
+	register("template", domain.Message{FR: "écrire le modèle d’importation : carnet template FICHIER.xlsx",
+		EN: "write the import template: carnet template FILE.xlsx"}, runTemplate)
 }
 
 func runTemplate(ctx context.Context, env *Env, args []string) error {
 	f := newFlags("template", env)
+	f.help("Usage : carnet template FICHIER.xlsx [--force]\nÉcrit le modèle d’importation (en-têtes, une ligne d’exemple, une feuille « Lisez-moi »).\n\nOptions :\n",
+		"Usage: carnet template FILE.xlsx [--force]\nWrites the import template (headers, an example row, a \"Lisez-moi\" sheet).\n\nOptions:\n")
+	force := f.Bool("force", false, env.m("remplacer le fichier s’il existe", "replace the file if it exists"))
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usageError{"expected one FILE.xlsx"}
+		return usageErr("un FICHIER.xlsx attendu", "expected one FILE.xlsx")
 	}
-	out, err := os.Create(pos[0])
-	if err != nil {
+	if err := checkOutput(pos[0], nil, "", *force); err != nil {
 		return err
 	}
-	if err := importer.WriteTemplate(out, env.Lang); err != nil {
-		out.Close()
+	if err := writeOutput(pos[0], func(w io.Writer) error { return importer.WriteTemplate(w, env.Lang) }); err != nil {
 		return fmt.Errorf("template %s: %w", pos[0], err)
-	}
-	if err := out.Close(); err != nil {
-		return err
 	}
 	if *f.json {
 		return printJSON(env.Stdout, map[string]any{"file": pos[0]})
 	}
-	fmt.Fprintln(env.Stdout, domain.Message{FR: "Modèle d’importation écrit : ", EN: "Import template written: "}.In(env.Lang)+pos[0])
+	fmt.Fprintln(env.Stdout, env.m("Modèle d’importation écrit : ", "Import template written: ")+pos[0])
 	return nil
 }

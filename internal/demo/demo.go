@@ -19,15 +19,27 @@ import (
 // Progress is told how many customers are written so far.
 type Progress func(done, total int)
 
-// batchSize customers are written per transaction: large enough to be fast,
-// small enough that Cancel answers quickly and memory stays flat.
-const batchSize = 5000
+// progressEvery customers, Progress is told and Cancel is looked at.
+var progressEvery = 5000
 
-// Generate adds n sample customers. The same seed gives the same customers.
+// bulkCacheKiB is SQLite's page cache while the sample is written.
+const bulkCacheKiB = 40 << 10
+
+// Generate adds n sample customers in one transaction: all of them, or —
+// on error, Cancel or a killed process — none. The same seed gives the
+// same customers.
 func Generate(ctx context.Context, st *store.Store, n int, seed uint64, progress Progress) error {
 	r := rand.New(rand.NewPCG(seed, 0x5eed))
 	g := &generator{r: r, now: time.Now()}
-	if err := st.Update(ctx, func(tx *store.Tx) error {
+	return st.Update(ctx, func(tx *store.Tx) (err error) {
+		if err := tx.BeginBulk(ctx, bulkCacheKiB); err != nil {
+			return err
+		}
+		defer func() {
+			if e := tx.EndBulk(context.WithoutCancel(ctx), err == nil); err == nil {
+				err = e
+			}
+		}()
 		for _, dg := range demoGroups {
 			if _, err := tx.CreateGroup(ctx, dg.name, dg.discount); err != nil && err != domain.ErrDuplicateGroup {
 				return err
@@ -38,43 +50,35 @@ func Generate(ctx context.Context, st *store.Store, n int, seed uint64, progress
 				return err
 			}
 		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	for done := 0; done < n; {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		size := min(batchSize, n-done)
-		err := st.Update(ctx, func(tx *store.Tx) error {
-			codes, err := tx.Codes(ctx)
-			if err != nil {
-				return err
-			}
-			for i := 0; i < size; i++ {
-				c := g.customer(done + i)
-				if c.Code, err = codes.Next(ctx); err != nil {
-					return err
-				}
-				if err := tx.InsertCustomer(ctx, c, store.SaveOptions{}); err != nil {
-					return fmt.Errorf("demo customer %d: %w", done+i+1, err)
-				}
-				if err := g.history(ctx, tx, c); err != nil {
-					return err
-				}
-			}
-			return codes.Save(ctx)
-		})
+		codes, err := tx.Codes(ctx)
 		if err != nil {
 			return err
 		}
-		done += size
-		if progress != nil {
-			progress(done, n)
+		for i := range n {
+			if i%progressEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if progress != nil && i > 0 {
+					progress(i, n)
+				}
+			}
+			c := g.customer(i)
+			if c.Code, err = codes.Next(ctx); err != nil {
+				return err
+			}
+			if err := tx.InsertCustomer(ctx, c, store.SaveOptions{}); err != nil {
+				return fmt.Errorf("demo customer %d: %w", i+1, err)
+			}
+			if err := g.history(ctx, tx, c); err != nil {
+				return err
+			}
 		}
-	}
-	return nil
+		if progress != nil {
+			progress(n, n)
+		}
+		return codes.Save(ctx)
+	})
 }
 
 type generator struct {
