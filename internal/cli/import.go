@@ -310,6 +310,7 @@ func importJSON(res *importer.Result, lang string) map[string]any {
 var optionFlags = map[string]string{
 	"balance.ignored": "--allow-balance",
 	"source.unknown":  "--create-sources",
+	"column.ignored":  "--map",
 }
 
 // fixWithFlag is a problem's fix, with the flag that turns the option on.

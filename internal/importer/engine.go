@@ -75,6 +75,10 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 		if err != nil {
 			return err
 		}
+		for _, p := range ignoredColumns(headers, req.Mapping, r.Detected().HeaderRow) {
+			res.Counts.Warnings++
+			res.Problems = append(res.Problems, p)
+		}
 		if err := run.loop(ctx, r, progress); err != nil {
 			return err
 		}

@@ -454,3 +454,32 @@ func TestHeaderOnlyFileLeavesNoImportInTheJournal(t *testing.T) {
 		t.Errorf("journal after a header-only file: %+v %v", journal, err)
 	}
 }
+
+// TestColumnsAndValuesThatGoNowhereAreReported: an unknown column and the
+// values beyond the header's width are warnings, not silently dropped.
+func TestColumnsAndValuesThatGoNowhereAreReported(t *testing.T) {
+	im, _ := newImporter(t)
+	path := writeFile(t, "f.csv", "Nom;Zorglub;Ville\nDurand;x;Lyon\nMartin;y;Nice;en trop;encore\n", false)
+	plan, err := im.Check(context.Background(), request(t, im, path), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ignored, extra *Problem
+	for i, p := range plan.Problems {
+		switch p.Code {
+		case "column.ignored":
+			ignored = &plan.Problems[i]
+		case "row.extra_cells":
+			extra = &plan.Problems[i]
+		}
+	}
+	if ignored == nil || ignored.Column != "Zorglub" || ignored.Row != 1 || ignored.Severity != SeverityWarning {
+		t.Errorf("the Zorglub column is not reported: %+v", plan.Problems)
+	}
+	if extra == nil || extra.Row != 3 || !strings.Contains(extra.Message.FR, "« en trop »") {
+		t.Errorf("the values beyond the last column are not reported: %+v", plan.Problems)
+	}
+	if plan.Counts.Warnings < 2 || plan.Counts.Created != 2 {
+		t.Errorf("counts %+v", plan.Counts)
+	}
+}

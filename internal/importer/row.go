@@ -64,7 +64,7 @@ func hasError(ps []Problem) bool {
 // decides how postcodes read.
 func (run *run) parse(row sheet.Row) (parsedRow, []Problem) {
 	pr := parsedRow{values: map[string]cellValue{}, raw: map[string]string{}}
-	var problems []Problem
+	problems := run.readerWarnings(row)
 	country := ""
 	if run.countryAt >= 0 {
 		if cv, p := parseCountry(row.Cells[run.countryAt]); p == nil && !cv.empty {
@@ -116,6 +116,72 @@ func (run *run) parse(row sheet.Row) (parsedRow, []Problem) {
 		pr.balanceSeen = false
 	}
 	return pr, problems
+}
+
+// readerWarnings are what the reader did to the row's cells (a cell not in
+// the file's encoding, repaired) and the values beyond the last column,
+// which go nowhere: both said rather than lost silently.
+func (run *run) readerWarnings(row sheet.Row) []Problem {
+	var out []Problem
+	for _, w := range row.Warnings {
+		col := ""
+		if w.Cell >= 0 && w.Cell < len(run.headers) {
+			col = run.headers[w.Cell]
+		}
+		out = append(out, Problem{Row: w.Line, Column: col, Value: w.Value, Severity: SeverityWarning, Code: w.Code,
+			Message: domain.Message{FR: w.FR, EN: w.EN}})
+	}
+	var extra []string
+	for _, c := range row.Extra {
+		if strings.TrimSpace(c) != "" {
+			extra = append(extra, c)
+		}
+	}
+	if len(extra) > 0 {
+		fr, en := make([]string, len(extra)), make([]string, len(extra))
+		for i, c := range extra {
+			fr[i], en[i] = quoteFR(c), quoteEN(c)
+		}
+		out = append(out, Problem{Row: row.Line, Value: strings.Join(extra, " | "), Severity: SeverityWarning, Code: "row.extra_cells",
+			Message: domain.Message{
+				FR: "Cette ligne a des valeurs au-delà de la dernière colonne (" + strings.Join(fr, ", ") + ") : elles ne sont importées nulle part.",
+				EN: "This row has values beyond the last column (" + strings.Join(en, ", ") + "): they are not imported anywhere."},
+			Fix: domain.Message{
+				FR: "Vérifiez que la ligne n’a pas un séparateur de trop, ou donnez un en-tête à ces colonnes dans le fichier.",
+				EN: "Check that the row has no separator too many, or give these columns a header in the file."}})
+	}
+	return out
+}
+
+// ignoredColumns warns once for each column that goes nowhere: an unknown
+// header such as "Zorglub", or a column set to Ignore.
+func ignoredColumns(headers []string, mapping Mapping, headerRow int) []Problem {
+	var out []Problem
+	for i, h := range headers {
+		if i < len(mapping) && mapping[i] != Ignore {
+			continue
+		}
+		out = append(out, Problem{Row: headerRow, Column: h, Severity: SeverityWarning, Code: "column.ignored",
+			Message: domain.Message{
+				FR: "La colonne " + quoteFR(h) + " n’est associée à aucun champ : ses valeurs ne sont pas importées.",
+				EN: "Column " + quoteEN(h) + " is mapped to no field: its values are not imported."},
+			Fix: domain.Message{
+				FR: "Si elle doit l’être, choisissez-lui un champ (ou un champ personnalisé) à l’étape Correspondance.",
+				EN: "If they should be, choose a field (or a custom field) for it at the Mapping step."}})
+	}
+	return out
+}
+
+// quoteFR and quoteEN quote a value for a message, shortened when long.
+func quoteFR(v string) string { return "« " + shortened(v) + " »" }
+func quoteEN(v string) string { return "\"" + shortened(v) + "\"" }
+
+func shortened(v string) string {
+	const most = 60
+	if r := []rune(v); len(r) > most {
+		return string(r[:most]) + "…"
+	}
+	return v
 }
 
 func (run *run) balanceIgnored(line int, value string) Problem {
