@@ -44,27 +44,40 @@ type ui struct {
 
 // Run opens the window on the database at dbPath and returns when it closes.
 // CARNET_LANG (fr, en) forces the language over the saved preference: the
-// screenshots script uses it.
+// screenshots script uses it. A database that cannot be opened (from a
+// newer Carnet, not a customer file, damaged) gets a screen that says why
+// and offers another file or a backup, instead of a window that never
+// shows.
 func Run(dbPath string) error {
 	a := app.NewWithID("fr.carnet.app")
 	a.Settings().SetTheme(uikit.NewReadableTheme())
+	uikit.InstallSafeSaves()
 	choice := a.Preferences().String(prefLanguage)
 	if env := os.Getenv("CARNET_LANG"); env != "" {
 		choice = env
 	}
 	setupLanguage(choice)
 
-	svc, err := service.Open(dbPath)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = svc.Close() }()
-
 	w := a.NewWindow("Carnet")
-	u := newUI(a, w, svc)
-	u.restoreWindow()
-	u.startTrace()
+	var u *ui
+	open := func(path string) error {
+		svc, err := service.Open(path)
+		if err != nil {
+			return err
+		}
+		u = newUI(a, w, svc)
+		u.restoreWindow()
+		u.startTrace()
+		return nil
+	}
+	if err := open(dbPath); err != nil {
+		w.SetContent(openErrorScreen(w, dbPath, err, open))
+		w.Resize(fyne.NewSize(760, 420))
+	}
 	w.ShowAndRun()
+	if u != nil {
+		_ = u.svc.Close()
+	}
 	return nil
 }
 
@@ -135,6 +148,10 @@ func (u *ui) Refresh() {
 
 // switchDatabase closes the open file and shows the one at path.
 func (u *ui) switchDatabase(path string) {
+	if u.wizard.Busy() {
+		u.showError(errImportRunning)
+		return
+	}
 	u.work.Go(func() {
 		svc, err := service.Open(path)
 		u.work.Do(func() {

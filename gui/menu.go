@@ -27,6 +27,10 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Open another database…"), u.openDatabase),
 		fyne.NewMenuItem(lang.L("New database…"), u.newDatabase),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Back up now"), func() { u.backupNow(nil) }),
+		fyne.NewMenuItem(lang.L("Backups…"), u.showBackups),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Deleted customer’s history…"), u.askDeletedHistory),
 	)
 	// Fyne adds Quit to the first menu on every platform.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -490,11 +491,27 @@ func (s *checkStep) exportDialog() {
 		if err != nil || wc == nil {
 			return
 		}
+		if sameFile(wc.URI().Path(), s.w.path) {
+			// Written, it would replace the file being imported.
+			uikit.Discard(wc)
+			say(s.status, widget.DangerImportance, tr("That is the file being imported: writing it would destroy it. Choose another name."))
+			return
+		}
 		s.exportErrors(wc, wc.URI().Path())
 	}, s.w.d.Window)
 	base := strings.TrimSuffix(filepath.Base(s.w.path), filepath.Ext(s.w.path))
 	d.SetFileName(base + tr("-errors") + ".xlsx")
 	uikit.ShowFileDialog(d, s.w.d.Window, tr("Save the rows in error"))
+}
+
+// sameFile reports whether a and b name one file.
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(sa, sb)
+	}
+	return filepath.Clean(a) == filepath.Clean(b)
 }
 
 // exportErrors writes the rows in error to out (closed when done) off the

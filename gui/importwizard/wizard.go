@@ -186,6 +186,10 @@ func (w *Wizard) HandleDrop(_ fyne.Position, uris []fyne.URI) {
 	}
 }
 
+// Busy reports whether the wizard writes to the customer file or holds it
+// (an import, or its check): the file must not be closed meanwhile.
+func (w *Wizard) Busy() bool { return w.commit.running() || w.check.busy }
+
 // Wait blocks until the wizard's background work is done or timeout
 // passes, and reports whether it is: tests call it instead of sleeping.
 func (w *Wizard) Wait(timeout time.Duration) bool { return w.run.Wait(timeout) }

@@ -7,7 +7,7 @@ import (
 
 	"carnet/internal/domain"
 	"carnet/internal/format"
-	"carnet/internal/store"
+	"carnet/internal/service"
 )
 
 func init() {
@@ -41,18 +41,18 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
-	st, err := store.OpenReadOnly(dbPath)
+	svc, err := service.OpenReadOnly(dbPath)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	var b store.BackupFile
+	defer svc.Close()
+	var b domain.Backup
 	if len(pos) == 1 {
-		if err := st.BackupTo(ctx, pos[0]); err != nil {
+		if err := svc.BackupTo(ctx, pos[0]); err != nil {
 			return err
 		}
 		b.Path = pos[0]
-	} else if b, err = st.AutoBackup(ctx, store.ReasonManual); err != nil {
+	} else if b, err = svc.Backup(ctx); err != nil {
 		return err
 	}
 	if *f.json {
@@ -77,30 +77,27 @@ func runBackups(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		err = svc.Store.SetBackupKeep(ctx, *keep)
+		err = svc.SetBackupKeep(ctx, *keep)
 		svc.Close()
 		if err != nil {
 			return err
 		}
 	}
-	list, err := store.Backups(dbPath)
+	list, err := service.Backups(dbPath)
 	if err != nil {
 		return err
 	}
 	if *f.json {
-		if list == nil {
-			list = []store.BackupFile{}
-		}
-		return printJSON(env.Stdout, map[string]any{"folder": store.BackupDir(dbPath), "backups": list})
+		return printJSON(env.Stdout, map[string]any{"folder": service.BackupFolder(dbPath), "backups": list})
 	}
 	if len(list) == 0 {
-		fmt.Fprintln(env.Stdout, env.m("Aucune sauvegarde dans ", "No backup in ")+store.BackupDir(dbPath))
+		fmt.Fprintln(env.Stdout, env.m("Aucune sauvegarde dans ", "No backup in ")+service.BackupFolder(dbPath))
 		return nil
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, env.m("Date\tRaison\tTaille\tFichier", "Date\tReason\tSize\tFile"))
 	for _, b := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", format.DateTime(b.Time, env.Lang), reasonText(b.Reason, env), sizeText(b.Size, env), b.Path)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", format.DateTime(b.Time, env.Lang), domain.BackupReason(b.Reason, env.Lang), sizeText(b.Size, env), b.Path)
 	}
 	return tw.Flush()
 }
@@ -120,7 +117,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	saved, err := store.RestoreBackup(ctx, dbPath, pos[0])
+	saved, err := service.Restore(ctx, dbPath, pos[0])
 	if err != nil {
 		return err
 	}
@@ -132,25 +129,6 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, env.m("La base d’avant est gardée dans ", "The previous database is kept in ")+saved.Path)
 	}
 	return nil
-}
-
-// reasonText says why a backup was made.
-func reasonText(reason string, env *Env) string {
-	switch reason {
-	case store.ReasonManual:
-		return env.m("à la demande", "on demand")
-	case store.ReasonImport:
-		return env.m("avant une importation", "before an import")
-	case store.ReasonUndo:
-		return env.m("avant une annulation", "before an undo")
-	case store.ReasonSync:
-		return env.m("avant une synchronisation", "before a sync")
-	case store.ReasonMigration:
-		return env.m("avant une mise à jour", "before an update")
-	case store.ReasonRestore:
-		return env.m("avant une restauration", "before a restore")
-	}
-	return reason
 }
 
 // sizeText is a file size in kB or MB.

@@ -36,6 +36,9 @@ func Open(path string) (*Service, error) {
 // Close closes the database.
 func (s *Service) Close() error { return s.Store.Close() }
 
+// Path is the customer file's path.
+func (s *Service) Path() string { return s.Store.Path }
+
 // DefaultDBPath is the database in the user's configuration folder, unless
 // CARNET_DB names another. The default folder is created when missing:
 // it is the only place where Carnet makes a folder for a database (a

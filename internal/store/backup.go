@@ -20,14 +20,14 @@ import (
 // carnet-2026-12-02-031455-avant-import.db. The last N are kept (the
 // backup_keep setting, 10 by default).
 
-// Why a backup was made; the words are part of its file name.
+// Why a backup was made (the domain's words, part of the file name).
 const (
-	ReasonManual    = "manuelle"
-	ReasonImport    = "avant-import"
-	ReasonUndo      = "avant-annulation"
-	ReasonSync      = "avant-synchronisation"
-	ReasonMigration = "avant-mise-a-jour"
-	ReasonRestore   = "avant-restauration"
+	ReasonManual    = domain.BackupManual
+	ReasonImport    = domain.BackupImport
+	ReasonUndo      = domain.BackupUndo
+	ReasonSync      = domain.BackupSync
+	ReasonMigration = domain.BackupMigration
+	ReasonRestore   = domain.BackupRestore
 )
 
 // DefaultBackupKeep is how many backups are kept unless the setting says.

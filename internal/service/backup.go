@@ -1,0 +1,45 @@
+package service
+
+import (
+	"context"
+
+	"carnet/internal/domain"
+	"carnet/internal/store"
+)
+
+func backupOf(b store.BackupFile) domain.Backup {
+	return domain.Backup{Path: b.Path, Time: b.Time, Reason: b.Reason, Size: b.Size}
+}
+
+// Backup writes a backup of the customer file now, in the sauvegardes
+// folder beside it.
+func (s *Service) Backup(ctx context.Context) (domain.Backup, error) {
+	b, err := s.Store.AutoBackup(ctx, store.ReasonManual)
+	return backupOf(b), err
+}
+
+// BackupTo writes a consistent copy of the customer file to dest.
+func (s *Service) BackupTo(ctx context.Context, dest string) error { return s.Store.BackupTo(ctx, dest) }
+
+// SetBackupKeep sets how many backups are kept.
+func (s *Service) SetBackupKeep(ctx context.Context, n int) error { return s.Store.SetBackupKeep(ctx, n) }
+
+// BackupFolder is where the backups of the database at dbPath are kept.
+func BackupFolder(dbPath string) string { return store.BackupDir(dbPath) }
+
+// Backups lists the backups of the database at dbPath, newest first.
+func Backups(dbPath string) ([]domain.Backup, error) {
+	list, err := store.Backups(dbPath)
+	out := make([]domain.Backup, len(list))
+	for i, b := range list {
+		out[i] = backupOf(b)
+	}
+	return out, err
+}
+
+// Restore puts the backup at file in place of the database at dbPath,
+// which must be closed, after backing up the current one (returned).
+func Restore(ctx context.Context, dbPath, file string) (domain.Backup, error) {
+	b, err := store.RestoreBackup(ctx, dbPath, file)
+	return backupOf(b), err
+}
