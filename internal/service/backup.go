@@ -19,10 +19,14 @@ func (s *Service) Backup(ctx context.Context) (domain.Backup, error) {
 }
 
 // BackupTo writes a consistent copy of the customer file to dest.
-func (s *Service) BackupTo(ctx context.Context, dest string) error { return s.Store.BackupTo(ctx, dest) }
+func (s *Service) BackupTo(ctx context.Context, dest string) error {
+	return s.Store.BackupTo(ctx, dest)
+}
 
 // SetBackupKeep sets how many backups are kept.
-func (s *Service) SetBackupKeep(ctx context.Context, n int) error { return s.Store.SetBackupKeep(ctx, n) }
+func (s *Service) SetBackupKeep(ctx context.Context, n int) error {
+	return s.Store.SetBackupKeep(ctx, n)
+}
 
 // BackupFolder is where the backups of the database at dbPath are kept.
 func BackupFolder(dbPath string) string { return store.BackupDir(dbPath) }
