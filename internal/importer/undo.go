@@ -113,7 +113,8 @@ func (u *undoer) customers(ctx context.Context) error {
 	}
 }
 
-// created removes the customers of the batch's ID range, page by page.
+// created removes, in a few set statements, the customers the import
+// created that nobody changed since; the others are reported.
 func (u *undoer) created(ctx context.Context) error {
 	var first, last int64
 	if err := u.tx.SQL().QueryRowContext(ctx, `SELECT first_created, last_created FROM imports WHERE id = ?`, u.batch).Scan(&first, &last); err != nil {
@@ -122,35 +123,20 @@ func (u *undoer) created(ctx context.Context) error {
 	if first == 0 {
 		return nil
 	}
-	after := first - 1
-	for {
-		rows, err := u.tx.SQL().QueryContext(ctx, `SELECT id FROM customers WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`, after, last, undoPage)
-		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if len(ids) == 0 {
-			return nil
-		}
-		for _, id := range ids {
-			if err := u.one(ctx, journalLine{customerID: id, action: "create"}); err != nil {
-				return fmt.Errorf("customer %d: %w", id, err)
-			}
-		}
-		after = ids[len(ids)-1]
+	changed, _, err := u.tx.ChangedSince(ctx, first, last, u.written, maxLeftAloneListed-len(u.res.LeftAlone))
+	if err != nil {
+		return err
 	}
+	for _, c := range changed {
+		u.res.LeftAlone = append(u.res.LeftAlone, LeftAlone{CustomerID: c.ID, Code: c.Code, Name: c.Name(), UpdatedAt: c.UpdatedAt})
+	}
+	removed, entries, err := u.tx.DeleteCreated(ctx, u.batch, first, last, u.written)
+	if err != nil {
+		return err
+	}
+	u.res.Removed += removed
+	u.res.BalanceEntries += entries
+	return nil
 }
 
 func (u *undoer) page(ctx context.Context, after int64) ([]journalLine, error) {
@@ -171,28 +157,35 @@ func (u *undoer) page(ctx context.Context, after int64) ([]journalLine, error) {
 	return out, rows.Err()
 }
 
+// one gives an updated customer its fields back, unless it was changed by
+// hand since the import (then it is reported).
 func (u *undoer) one(ctx context.Context, l journalLine) error {
-	cur, err := u.tx.CustomerBy(ctx, "id", l.customerID)
-	if errors.Is(err, domain.ErrNotFound) {
-		return nil // deleted by hand since: nothing to undo
+	updated, ok, err := u.tx.UpdatedAt(ctx, l.customerID)
+	if err != nil || !ok {
+		return err // !ok: deleted by hand since, nothing to undo
 	}
-	if err != nil {
-		return err
-	}
-	if store.FormatTime(cur.UpdatedAt) != u.written {
+	if updated != u.written {
 		if len(u.res.LeftAlone) < maxLeftAloneListed {
+			cur, err := u.tx.CustomerBy(ctx, "id", l.customerID)
+			if err != nil {
+				return err
+			}
 			u.res.LeftAlone = append(u.res.LeftAlone, LeftAlone{CustomerID: cur.ID, Code: cur.Code, Name: cur.Name(), UpdatedAt: cur.UpdatedAt})
 		}
 		return nil
 	}
-	n, err := u.tx.SQL().ExecContext(ctx, `DELETE FROM balance_entries WHERE import_id = ? AND customer_id = ?`, u.batch, l.customerID)
+	st, err := u.tx.Prepared(ctx, `DELETE FROM balance_entries WHERE import_id = ? AND customer_id = ?`)
+	if err != nil {
+		return err
+	}
+	n, err := st.ExecContext(ctx, u.batch, l.customerID)
 	if err != nil {
 		return err
 	}
 	if k, _ := n.RowsAffected(); k > 0 {
 		u.res.BalanceEntries += int(k)
 	}
-	if l.action == "create" {
+	if l.action == "create" { // journals written before creations were ranges
 		u.res.Removed++
 		return u.tx.DeleteCustomer(ctx, l.customerID)
 	}
