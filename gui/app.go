@@ -72,7 +72,7 @@ func Run(dbPath string) error {
 	}
 	if err := open(dbPath); err != nil {
 		w.SetContent(openErrorScreen(w, dbPath, err, open))
-		w.Resize(fyne.NewSize(760, 420))
+		w.Resize(fyne.NewSize(900, 600)) // room for the file dialog it offers
 	}
 	w.ShowAndRun()
 	if u != nil {

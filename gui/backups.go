@@ -3,6 +3,8 @@ package gui
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -66,17 +68,47 @@ func (u *ui) showBackups() {
 		})
 	}
 	now := widget.NewButtonWithIcon(lang.L("Back up now"), theme.DocumentSaveIcon(), func() { u.backupNow(load) })
+	actions := container.NewBorder(nil, nil, now, u.backupKeepChoice())
 	d = dialog.NewCustom(lang.L("Backups"), lang.L("Close"),
-		container.NewBorder(container.NewVBox(intro, container.NewHBox(now), widget.NewSeparator()), nil, nil, nil, container.NewVScroll(rows)), u.win)
+		container.NewBorder(container.NewVBox(intro, actions, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(rows)), u.win)
 	d.Resize(fyne.NewSize(720, 460))
 	d.Show()
 	load()
 }
 
+// backupKeepChoices are the numbers of backups offered to keep.
+var backupKeepChoices = []int{3, 5, 10, 20, 50, 100}
+
+// backupKeepChoice sets how many backups are kept; older ones go at the
+// next backup.
+func (u *ui) backupKeepChoice() fyne.CanvasObject {
+	ctx := context.Background()
+	keep, err := u.svc.BackupKeep(ctx)
+	if err != nil {
+		keep = backupKeepChoices[2]
+	}
+	options := make([]string, len(backupKeepChoices))
+	for i, n := range backupKeepChoices {
+		options[i] = strconv.Itoa(n)
+	}
+	if !slices.Contains(backupKeepChoices, keep) {
+		options = append(options, strconv.Itoa(keep)) // set from the command line
+	}
+	sel := widget.NewSelect(options, nil)
+	sel.SetSelected(strconv.Itoa(keep))
+	sel.OnChanged = func(v string) {
+		n, _ := strconv.Atoi(v)
+		if err := u.svc.SetBackupKeep(ctx, n); err != nil {
+			u.showError(err)
+		}
+	}
+	return container.NewHBox(widget.NewLabel(lang.L("Backups kept:")), sel)
+}
+
 // backupRow is one backup: when, why, how big, and Restore.
 func (u *ui) backupRow(b domain.Backup, closeList func()) fyne.CanvasObject {
 	when := widget.NewLabelWithStyle(format.DateTime(b.Time, uiLang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	why := widget.NewLabel(domain.BackupReason(b.Reason, uiLang) + " · " + sizeText(b.Size))
+	why := widget.NewLabel(domain.BackupReason(b.Reason, uiLang) + " · " + format.FileSize(b.Size, uiLang))
 	why.Importance = widget.LowImportance
 	restore := widget.NewButtonWithIcon(lang.L("Restore"), theme.HistoryIcon(), func() { u.confirmRestore(b, closeList) })
 	return container.NewBorder(nil, nil, nil, restore, container.NewHBox(when, why))
@@ -98,6 +130,7 @@ func (u *ui) confirmRestore(b domain.Backup, closeList func()) {
 		}
 	}, u.win)
 	d.SetConfirmText(lang.L("Restore"))
+	d.SetDismissText(lang.L("Cancel"))
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
 }
@@ -129,14 +162,6 @@ func (u *ui) restore(b domain.Backup) {
 				format.DateTime(b.Time, uiLang), saved.Path), u.win)
 		})
 	})
-}
-
-// sizeText is a file size in kB or MB.
-func sizeText(n int64) string {
-	if n < 1<<20 {
-		return fmt.Sprintf(lang.L("%d kB"), (n+1023)/1024)
-	}
-	return fmt.Sprintf(lang.L("%.1f MB"), float64(n)/(1<<20))
 }
 
 // errImportRunning refuses what cannot be done while an import is written.

@@ -11,6 +11,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"carnet/gui/uitest"
 
 	"carnet/internal/domain"
 	"carnet/internal/service"
@@ -117,5 +120,28 @@ func TestOpenErrorScreenSaysWhyAndOffersWaysOut(t *testing.T) {
 	defer r.Close()
 	if v, _ := r.SchemaVersion(context.Background()); v == 99 {
 		t.Error("the backup was not put back")
+	}
+}
+
+// TestBackupsKeptIsChosenInTheList: the number of backups kept, a setting,
+// is shown and changed in the Sauvegardes dialog, and sizes read "ko"/"Mo".
+func TestBackupsKeptIsChosenInTheList(t *testing.T) {
+	u := newTestUI(t)
+	u.act(func() { u.backupNow(nil) })
+	u.settle(t)
+	u.tapIn(u.win.Canvas().Overlays().Top(), "OK")
+	u.act(func() { u.showBackups() })
+	u.settle(t)
+	top := u.win.Canvas().Overlays().Top()
+	keep := uitest.Find(top, func(s *widget.Select) bool { return true })
+	if keep == nil || keep.Selected != "10" {
+		t.Fatalf("the dialog does not show the 10 backups kept by default:\n%s", u.windowTexts())
+	}
+	if !strings.Contains(u.windowTexts(), " ko") {
+		t.Errorf("the backup's size is not in ko:\n%s", u.windowTexts())
+	}
+	u.act(func() { keep.SetSelected("3") })
+	if n, _ := u.svc.BackupKeep(context.Background()); n != 3 {
+		t.Errorf("choosing 3 kept %d", n)
 	}
 }

@@ -289,6 +289,7 @@ func (f *customerForm) confirmDelete() {
 		}
 	}, f.u.win)
 	d.SetConfirmText(lang.L("Delete"))
+	d.SetDismissText(lang.L("Cancel"))
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
 }

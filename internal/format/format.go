@@ -139,3 +139,21 @@ func twoDigits(n int64) string {
 	}
 	return strconv.FormatInt(n, 10)
 }
+
+// FileSize formats a size in bytes as the file managers do: "840 ko" /
+// "17,4 Mo" in French, "840 kB" / "17.4 MB" in English.
+func FileSize(n int64, lang string) string {
+	kb, mb := " ko", " Mo"
+	if isEnglish(lang) {
+		kb, mb = " kB", " MB"
+	}
+	if n < 1<<20 {
+		return strconv.FormatInt((n+1023)/1024, 10) + kb
+	}
+	tenths := (n*10 + 1<<19) >> 20 // rounded to the nearest tenth of a MB
+	s := strconv.FormatInt(tenths/10, 10) + "," + strconv.FormatInt(tenths%10, 10)
+	if isEnglish(lang) {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	return s + mb
+}

@@ -53,3 +53,20 @@ func TestDigitsGroupsAnyLength(t *testing.T) {
 		}
 	}
 }
+
+func TestFileSizeUsesTheUsersDecimalMark(t *testing.T) {
+	for _, c := range []struct {
+		n        int64
+		lang, is string
+	}{
+		{0, "fr", "0 ko"},
+		{1500, "fr", "2 ko"},
+		{18245632, "fr", "17,4 Mo"},
+		{18245632, "en", "17.4 MB"},
+		{1 << 20, "en", "1.0 MB"},
+	} {
+		if got := FileSize(c.n, c.lang); got != c.is {
+			t.Errorf("FileSize(%d, %s) = %q, want %q", c.n, c.lang, got, c.is)
+		}
+	}
+}

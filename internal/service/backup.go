@@ -23,6 +23,11 @@ func (s *Service) BackupTo(ctx context.Context, dest string) error {
 	return s.Store.BackupTo(ctx, dest)
 }
 
+// BackupKeep is how many backups are kept.
+func (s *Service) BackupKeep(ctx context.Context) (int, error) {
+	return s.Store.BackupKeep(ctx)
+}
+
 // SetBackupKeep sets how many backups are kept.
 func (s *Service) SetBackupKeep(ctx context.Context, n int) error {
 	return s.Store.SetBackupKeep(ctx, n)
