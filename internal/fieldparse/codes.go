@@ -73,5 +73,6 @@ const (
 	CodeTextEncoding    = "text.encoding" // invalid UTF-8
 	CodeTextTooLong     = "text.too_long"
 	CodeTextReplacement = "text.replacement_char" // warning: U+FFFD
-	CodeTextFormula     = "text.formula"          // warning: starts with "="
+	CodeTextFormula     = "text.formula"          // warning: "=…", or "+", "-", "@" and a formula
+	CodeTextBidi        = "text.bidi_control"     // warning: bidirectional controls removed
 )

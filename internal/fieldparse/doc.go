@@ -25,7 +25,7 @@
 //	Identifier(s)            codes, SIRET, phones, IBAN…: text, scientific notation rejected
 //	FrenchPostcode(s, cc)    5 digits, lost leading zero restored with a warning
 //	Email(s), EmailList(s)   one address per cell / a list
-//	Text(s, maxLen)          free text: control characters, length
+//	Text(s, maxLen)          free text: control characters, length, formulas, bidi controls
 //	GroupList(s)             "Customer, Guest" → [Customer Guest], duplicates dropped
 //	Fold(s)                  case-, accent- and space-insensitive comparison key
 //

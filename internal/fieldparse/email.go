@@ -348,7 +348,7 @@ func emailError(cell string, err emailErr, bad rune) *Problem {
 		case '@':
 			fr, en = "elle contient deux « @ »", "it contains two \"@\""
 		default:
-			ch := show(string(bad))
+			ch, _, _ := show(string(bad))
 			if bad == utf8.RuneError {
 				ch = "�"
 			}

@@ -1,10 +1,84 @@
 package fieldparse
 
 import (
+	"encoding/csv"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 )
+
+// Fuzz targets of this package, run one at a time, e.g.
+// go test -run '^$' -fuzz '^FuzzText$' -fuzztime 60s ./internal/fieldparse/.
+// Besides their own seeds, each is seeded with the cells of the CSV files
+// of ../shared/corpus (and FuzzEmail with isemail's addresses); a plain
+// go test runs the seeds. Without the corpus they run without its seeds,
+// with a message.
+
+// corpusSeeds returns the distinct cells of the corpus's CSV files (and,
+// with emails, isemail's test addresses), at most 4,000.
+func corpusSeeds(f *testing.F, emails bool) []string {
+	f.Helper()
+	if _, err := os.Stat(corpusDir); err != nil {
+		f.Logf("corpus folder %s absent: fuzzing without its seeds", corpusDir)
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if len(s) <= 200 && !seen[s] && len(out) < 4000 {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	var paths []string
+	filepath.WalkDir(corpusDir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".csv") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	sort.Strings(paths)
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		text := strings.TrimPrefix(string(data), "\ufeff")
+		first, _, _ := strings.Cut(text, "\n")
+		r := csv.NewReader(strings.NewReader(text))
+		if strings.Count(first, ";") > strings.Count(first, ",") {
+			r.Comma = ';'
+		}
+		r.FieldsPerRecord, r.LazyQuotes = -1, true
+		for {
+			rec, err := r.Read()
+			if err != nil {
+				break
+			}
+			for _, c := range rec {
+				add(c)
+			}
+		}
+	}
+	if emails {
+		if data, err := os.ReadFile(filepath.Join(corpusDir, "validation", "isemail", "tests.xml")); err == nil {
+			var doc struct {
+				Tests []isemailTest `xml:"test"`
+			}
+			if xml.Unmarshal(data, &doc) == nil {
+				for _, tc := range doc.Tests {
+					add(decodeIsemail(tc.Address))
+				}
+			}
+		}
+	}
+	return out
+}
 
 func checkFuzzProblem(t *testing.T, in string, p *Problem) {
 	t.Helper()
@@ -22,6 +96,9 @@ func checkFuzzProblem(t *testing.T, in string, p *Problem) {
 func FuzzMoney(f *testing.F) {
 	for _, s := range []string{"1 234,56", "12,00 €", "(150,00)", "1.234,56", "1,234.56", "1,234", "-", "4,04833E+13",
 		"€ -12", "12.300000000000001", "1\u202f234,5", "150,00-", "$12", "1234567890123456", "'12", "(", ",", "e"} {
+		f.Add(s)
+	}
+	for _, s := range corpusSeeds(f, false) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -58,6 +135,9 @@ func FuzzDate(f *testing.F) {
 		f.Add(s, true, false)
 		f.Add(s, true, true)
 	}
+	for _, s := range corpusSeeds(f, false) {
+		f.Add(s, true, false)
+	}
 	f.Fuzz(func(t *testing.T, s string, serial, d1904 bool) {
 		opt := DateOptions{AllowSerial: serial, Date1904: d1904}
 		got, p := Date(s, opt)
@@ -84,6 +164,9 @@ func FuzzDate(f *testing.F) {
 func FuzzEmail(f *testing.F) {
 	for _, s := range []string{"jean@example.fr", "Jean Dupont <j@x.fr>", "\"a b\"@x.fr", "a@[1.2.3.4]", "(c)a@x.fr",
 		"a@x.fr; b@y.fr", "a@x.fr\r\n ", "mailto:a@x.fr", "'a@x.fr", "jérôme@x.fr", "a@b", "\"\\\x07\"@x.fr"} {
+		f.Add(s)
+	}
+	for _, s := range corpusSeeds(f, true) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -120,6 +203,9 @@ func FuzzFold(f *testing.F) {
 	for _, s := range []string{"Code Postal", "  Élève  ", "Cœur", "e\u0301", "Straße", "\xff", "ǅ"} {
 		f.Add(s)
 	}
+	for _, s := range corpusSeeds(f, false) {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := Fold(s)
 		if utf8.ValidString(s) {
@@ -134,5 +220,48 @@ func FuzzFold(f *testing.F) {
 		Bool(s)
 		Percent(s)
 		Int(s)
+	})
+}
+
+// FuzzText: Text never panics; what it returns is trimmed, valid UTF-8,
+// free of bidirectional controls, within the limit, and reads back the
+// same; a value it flags as a formula starts with a formula character.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"Dupont", " PARIS ", "a\r\nb", "=SOMME(A1)", "+A1*2", "-SUM(A1)", "@SOMME(1)", "+33 6 12 34 56 78",
+		"-12,50", "- voir", "@dupont", "-2+3+cmd|' /C calc'!A0", "Facture\u202Efdp.exe", "\u2066x\u2069", "caf\xe9", "caf\u0082",
+		"caf\ufffd", "\u202A\u202D", "Zoë", strings.Repeat("é", 300)} {
+		f.Add(s, 0)
+		f.Add(s, 10)
+	}
+	for _, s := range corpusSeeds(f, false) {
+		f.Add(s, 255)
+	}
+	f.Fuzz(func(t *testing.T, s string, maxLen int) {
+		maxLen %= 1000
+		got, p := Text(s, maxLen)
+		checkFuzzProblem(t, s, p)
+		if p.IsError() {
+			if got != "" {
+				t.Fatalf("Text(%q): error with %q", s, got)
+			}
+			return
+		}
+		if !utf8.ValidString(got) || strings.ContainsFunc(got, isBidiControl) || got != trimCell(got) || strings.Contains(got, "\r") {
+			t.Fatalf("Text(%q) = %q: not clean", s, got)
+		}
+		if maxLen > 0 && utf8.RuneCountInString(got) > maxLen {
+			t.Fatalf("Text(%q, %d) = %q: too long", s, maxLen, got)
+		}
+		if p != nil && p.Code == CodeTextFormula && strings.IndexByte("=+-@", got[0]) < 0 {
+			t.Fatalf("Text(%q): formula warning on %q", s, got)
+		}
+		if again, p2 := Text(got, maxLen); again != got || p2.IsError() {
+			t.Fatalf("Text(%q) = %q, but Text(%q) = %q %v", s, got, got, again, p2)
+		}
+		for _, msg := range []string{p.Message("fr"), p.Message("en")} {
+			if len(msg) > 4000 || strings.ContainsFunc(msg, isBidiControl) {
+				t.Fatalf("Text(%q): message %q", s, msg)
+			}
+		}
 	})
 }

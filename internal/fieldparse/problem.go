@@ -1,6 +1,7 @@
 package fieldparse
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -73,25 +74,28 @@ const maxShown = 40
 
 // show returns v as it should appear inside a message: cut to maxShown
 // characters, control characters replaced by their visible symbol
-// (U+2400 + n, e.g. ␊ for a line feed) so that the message stays on one line.
-func show(v string) string {
+// (U+2400 + n, e.g. ␊ for a line feed) so that the message stays on one
+// line. n is v's length in characters, cut whether it was shortened (the
+// quoting helpers then say how long the value was: a 1 MB cell must not
+// turn into a 1 MB message).
+func show(v string) (shown string, n int, cut bool) {
 	clean := true
-	n := 0
 	for _, r := range v {
 		n++
-		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError || isBidiControl(r) {
 			clean = false
 		}
 	}
 	if clean && n <= maxShown {
-		return v
+		return v, n, false
 	}
 	var b strings.Builder
-	b.Grow(len(v))
+	b.Grow(min(len(v), 4*maxShown+3))
 	i := 0
 	for _, r := range v {
 		if i == maxShown {
 			b.WriteRune('…')
+			cut = true
 			break
 		}
 		switch {
@@ -99,16 +103,55 @@ func show(v string) string {
 			b.WriteRune(0x2400 + r)
 		case r == 0x7f:
 			b.WriteRune('\u2421')
+		case isBidiControl(r):
+			// Shown as its code, so that it cannot reorder the message.
+			b.WriteString("<U+" + strings.ToUpper(strconv.FormatInt(int64(r), 16)) + ">")
 		default:
 			b.WriteRune(r)
 		}
 		i++
 	}
-	return b.String()
+	return b.String(), n, cut
 }
 
-// qfr quotes a cell for a French message: « valeur ».
-func qfr(v string) string { return "«\u00a0" + show(v) + "\u00a0»" }
+// qfr quotes a cell for a French message: « valeur », or « début… » (1 048 576
+// caractères) when it was shortened.
+func qfr(v string) string {
+	s, n, cut := show(v)
+	q := "«\u00a0" + s + "\u00a0»"
+	if cut {
+		q += " (" + groupThousands(n, "\u00a0") + "\u00a0caractères)"
+	}
+	return q
+}
 
-// qen quotes a cell for an English message: "value".
-func qen(v string) string { return "\"" + show(v) + "\"" }
+// qen quotes a cell for an English message: "value", or "start…" (1,048,576
+// characters) when it was shortened.
+func qen(v string) string {
+	s, n, cut := show(v)
+	q := "\"" + s + "\""
+	if cut {
+		q += " (" + groupThousands(n, ",") + " characters)"
+	}
+	return q
+}
+
+// groupThousands writes n with sep between groups of three digits.
+func groupThousands(n int, sep string) string {
+	d := strconv.Itoa(n)
+	if len(d) <= 3 {
+		return d
+	}
+	var b strings.Builder
+	head := len(d) % 3
+	if head > 0 {
+		b.WriteString(d[:head])
+	}
+	for i := head; i < len(d); i += 3 {
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(d[i : i+3])
+	}
+	return b.String()
+}

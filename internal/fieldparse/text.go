@@ -16,8 +16,21 @@ import (
 //     range U+0080–U+009F that a misread Windows-1252 file produces, are an
 //     Error;
 //   - U+FFFD (a character lost in an earlier conversion) is a Warning;
-//   - a value starting with "=" is a Warning: probably a spreadsheet formula
-//     exported as its text.
+//   - bidirectional embedding, override and isolate controls (U+202A–U+202E,
+//     U+2066–U+2069) are removed, with a Warning: they are invisible, have no
+//     use in a name, an address or a note typed in a spreadsheet, and can
+//     make a value display as something else ("txt.exe" shown as
+//     "exe.txt", a name shown backwards). Removing them keeps the visible
+//     text and takes the trick away; the warning shows what was kept. The
+//     left-to-right and right-to-left marks (U+200E, U+200F) are kept:
+//     they change no order by themselves;
+//   - a value that a spreadsheet would run as a formula is a Warning: one
+//     starting with "=", or with "+", "-" or "@" followed by a function call
+//     (+SUM(, -SOMME(, @HYPERLINK(), a cell reference with an operator
+//     (+A1*2, -$B$3+1) or a DDE link (+cmd|' /C calc'!A0). Phone numbers
+//     (+33 6…), amounts (-12,50), list bullets ("- voir") and handles
+//     (@dupont) are not. Probably a formula exported as its text, or an
+//     attempt at formula injection.
 func Text(s string, maxLen int) (string, *Problem) {
 	t := trimCell(s)
 	if t == "" {
@@ -28,7 +41,7 @@ func Text(s string, maxLen int) (string, *Problem) {
 			qfr(t)+" contient des octets illisibles : l’encodage du fichier a sans doute été mal reconnu. À l’étape Lecture, choisissez l’encodage Windows-1252 (ou UTF-8), ou réenregistrez le fichier en CSV UTF-8.",
 			qen(t)+" contains unreadable bytes: the file’s encoding was probably misdetected. At the Reading step, choose the Windows-1252 (or UTF-8) encoding, or save the file again as CSV UTF-8.")
 	}
-	hasCR, hasFFFD, n := false, false, 0
+	hasCR, hasFFFD, bidi, n := false, false, 0, 0
 	for i := 0; i < len(t); {
 		c := t[i]
 		if c < utf8.RuneSelf {
@@ -48,10 +61,13 @@ func Text(s string, maxLen int) (string, *Problem) {
 			return "", textControl(t, true)
 		case r == utf8.RuneError:
 			hasFFFD = true
+		case isBidiControl(r):
+			bidi++
 		}
 		i += size
 		n++
 	}
+	n -= bidi
 	if maxLen > 0 && n > maxLen {
 		return "", newError(CodeTextTooLong,
 			qfr(t)+" fait "+strconv.Itoa(n)+" caractères ; la limite de ce champ est "+strconv.Itoa(maxLen)+". Raccourcissez le texte dans le tableur.",
@@ -60,6 +76,12 @@ func Text(s string, maxLen int) (string, *Problem) {
 	if hasCR {
 		t = strings.ReplaceAll(t, "\r\n", "\n")
 		t = strings.ReplaceAll(t, "\r", "\n")
+	}
+	if bidi > 0 {
+		clean := trimCell(strings.Map(dropBidiControl, t))
+		return clean, newWarning(CodeTextBidi,
+			qfr(t)+" contenait des caractères invisibles qui changent le sens d’écriture (U+202A à U+202E, U+2066 à U+2069) : ils peuvent faire afficher un texte à l’envers ou cacher ce qu’il dit vraiment, et ont été retirés. Vérifiez le texte gardé, "+qfr(clean)+".",
+			qen(t)+" contained invisible characters that change the writing direction (U+202A to U+202E, U+2066 to U+2069): they can show a text backwards or hide what it really says, and were removed. Check the text kept, "+qen(clean)+".")
 	}
 	switch {
 	case hasFFFD:
@@ -70,8 +92,134 @@ func Text(s string, maxLen int) (string, *Problem) {
 		return t, newWarning(CodeTextFormula,
 			qfr(t)+" commence par « = » : c’est sans doute une formule du tableur exportée telle quelle. Remplacez-la par sa valeur dans le tableur si ce n’est pas le texte voulu.",
 			qen(t)+" starts with \"=\": it is probably a spreadsheet formula exported as is. Replace it with its value in the spreadsheet if this is not the intended text.")
+	case looksLikeFormula(t):
+		c := t[:1]
+		return t, newWarning(CodeTextFormula,
+			qfr(t)+" commence par « "+c+" » suivi de ce qui ressemble à une formule (fonction, référence de cellule ou lien DDE) : un tableur l’exécuterait. C’est une formule exportée telle quelle ou une tentative d’injection de formule ; remplacez-la par sa valeur dans le tableur si ce n’est pas le texte voulu.",
+			qen(t)+" starts with \""+c+"\" followed by what looks like a formula (function, cell reference or DDE link): a spreadsheet would run it. It is a formula exported as is or an attempt at formula injection; replace it with its value in the spreadsheet if this is not the intended text.")
 	}
 	return t, nil
+}
+
+// isBidiControl reports the bidirectional embedding, override and isolate
+// controls: LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and LRI, RLI, FSI, PDI
+// (U+2066–U+2069).
+func isBidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+func dropBidiControl(r rune) rune {
+	if isBidiControl(r) {
+		return -1
+	}
+	return r
+}
+
+// looksLikeFormula reports a value starting with "+", "-" or "@" that a
+// spreadsheet would run as a formula (see Text). Only the start decides:
+// after the sign (and any further signs or spaces) comes a function call
+// NAME(, a cell reference or range followed by an operator or nothing, a
+// DDE link (letters, "|", then "!"), or a number and an operator followed
+// by one of those (+1+A1, -2+3+cmd|…).
+func looksLikeFormula(t string) bool {
+	if len(t) < 2 || (t[0] != '+' && t[0] != '-' && t[0] != '@') {
+		return false
+	}
+	rest := t[1:]
+	for depth := 0; depth < 8; depth++ {
+		rest = strings.TrimLeft(rest, " +-@=")
+		if rest == "" {
+			return false
+		}
+		if name := formulaName(rest); name > 0 {
+			if name < len(rest) && rest[name] == '(' {
+				return true // SUM(, SOMME(, HYPERLINK(
+			}
+			if rest[name] == '|' && strings.IndexByte(rest[name:], '!') > 0 {
+				return true // cmd|' /C calc'!A0
+			}
+		}
+		if ref := cellReference(rest); ref > 0 {
+			after := strings.TrimLeft(rest[ref:], " ")
+			return after == "" || isFormulaOperator(after[0])
+		}
+		// A number followed by an operator: look at what follows it.
+		num := 0
+		for num < len(rest) && (isDigit(rest[num]) || rest[num] == '.' || rest[num] == ',') {
+			num++
+		}
+		if num == 0 || num == len(rest) || !isFormulaOperator(rest[num]) {
+			return false
+		}
+		rest = rest[num+1:]
+	}
+	return false
+}
+
+// formulaName returns the length of a function name at the start of s:
+// an ASCII letter, then letters, digits, "." or "_" (SUM, SOMME, _xlfn.X,
+// LOG10); 0 if there is none. A name reaching the end of s counts as none.
+func formulaName(s string) int {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case (c|0x20) >= 'a' && (c|0x20) <= 'z', c == '_':
+		case i > 0 && (isDigit(c) || c == '.'):
+		default:
+			if i == 0 {
+				return 0
+			}
+			return i
+		}
+		i++
+	}
+	return 0
+}
+
+// cellReference returns the length of an A1-style reference or range at the
+// start of s ($A$1, B12, AA3:AB9), 0 if there is none.
+func cellReference(s string) int {
+	one := func(s string) int {
+		i := 0
+		if i < len(s) && s[i] == '$' {
+			i++
+		}
+		letters := 0
+		for i < len(s) && (s[i]|0x20) >= 'a' && (s[i]|0x20) <= 'z' && letters < 4 {
+			i++
+			letters++
+		}
+		if letters == 0 || letters > 3 {
+			return 0
+		}
+		if i < len(s) && s[i] == '$' {
+			i++
+		}
+		digits := 0
+		for i < len(s) && isDigit(s[i]) {
+			i++
+			digits++
+		}
+		if digits == 0 || digits > 7 {
+			return 0
+		}
+		if i < len(s) && ((s[i]|0x20) >= 'a' && (s[i]|0x20) <= 'z' || s[i] == '_') {
+			return 0 // A1B: a word, not a reference
+		}
+		return i
+	}
+	n := one(s)
+	if n > 0 && n < len(s) && s[n] == ':' {
+		if m := one(s[n+1:]); m > 0 {
+			return n + 1 + m
+		}
+	}
+	return n
+}
+
+func isFormulaOperator(c byte) bool {
+	return strings.IndexByte("+-*/^&=<>:;,%", c) >= 0
 }
 
 func textControl(t string, c1 bool) *Problem {

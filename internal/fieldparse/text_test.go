@@ -132,3 +132,114 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// Values a spreadsheet would run as formulas are flagged in free text; the
+// same first characters in phone numbers, amounts, bullets and handles are
+// not.
+func TestTextFormulaLike(t *testing.T) {
+	for _, tc := range []struct {
+		in      string
+		formula bool
+	}{
+		{"=1+1", true},
+		{"+A1*2", true},
+		{"-SUM(A1:A3)", true},
+		{"@SOMME(A1;A2)", true},
+		{"+HYPERLINK(\"http://x\";\"clic\")", true},
+		{"-$B$3+1", true},
+		{"+A1", true},
+		{"-2+3+cmd|' /C calc'!A0", true},
+		{"+cmd|' /C calc'!A0", true},
+		{"@_xlfn.CONCAT(A1)", true},
+		{"+ SUM(1)", true},
+		{"+33 6 12 34 56 78", false},
+		{"+33612345678", false},
+		{"-12,50", false},
+		{"-12-3", false},
+		{"- voir avec le gérant", false},
+		{"-- fin --", false},
+		{"@dupont", false},
+		{"@ bientôt", false},
+		{"+", false},
+		{"-B2 bâtiment C", false},
+		{"+ de 10 ans de fidélité", false},
+		{"-ABCD12", false},
+	} {
+		got, p := Text(tc.in, 0)
+		if got != tc.in {
+			t.Errorf("Text(%q) changed the value to %q", tc.in, got)
+		}
+		if tc.formula {
+			checkProblem(t, tc.in, p, CodeTextFormula, true)
+			if p != nil && !strings.Contains(p.FR, "« "+tc.in[:1]+" »") {
+				t.Errorf("%q: the message should name the first character: %s", tc.in, p.FR)
+			}
+		} else {
+			checkProblem(t, tc.in, p, "", false)
+		}
+	}
+}
+
+// Bidirectional controls are removed with a warning that shows them by
+// their code (so that the message itself is not reordered) and shows the
+// text kept.
+func TestTextBidiControls(t *testing.T) {
+	for _, tc := range []struct{ in, out string }{
+		{"Facture\u202Efdp.exe", "Facturefdp.exe"},
+		{"\u202Bسلام\u202C", "سلام"},
+		{"Dupont\u2066 \u2069", "Dupont"},
+		{"\u2067Rue\u2068 des Lilas\u2069", "Rue des Lilas"},
+		{"\u202A\u202D", ""},
+	} {
+		got, p := Text(tc.in, 0)
+		if got != tc.out {
+			t.Errorf("Text(%q) = %q, want %q", tc.in, got, tc.out)
+		}
+		checkProblem(t, tc.in, p, CodeTextBidi, true)
+		if p != nil {
+			for _, msg := range []string{p.FR, p.EN} {
+				if strings.ContainsFunc(msg, isBidiControl) || !strings.Contains(msg, "<U+") {
+					t.Errorf("%q: message %q shows the controls raw", tc.in, msg)
+				}
+			}
+		}
+	}
+	// Marks are not controls that reorder: kept, no warning.
+	if got, p := Text("Nom\u200E", 0); got != "Nom\u200E" || p != nil {
+		t.Errorf("LRM: %q %v", got, p)
+	}
+	// The limit counts the characters kept.
+	if _, p := Text("Zoë\u202E", 3); p.IsError() {
+		t.Errorf("bidi controls count in the length: %v", p)
+	}
+}
+
+// A huge value is quoted by its start and its length, in every message.
+func TestLongValueQuotedShort(t *testing.T) {
+	huge := strings.Repeat("é", 1<<20)
+	for _, p := range []*Problem{
+		func() *Problem { _, p := Text(huge, 255); return p }(),
+		func() *Problem { _, p := Identifier("A\x01" + huge); return p }(),
+		func() *Problem { _, p := Email(huge); return p }(),
+		func() *Problem { _, p := Date(huge, DateOptions{}); return p }(),
+		func() *Problem { _, _, p := Money(huge); return p }(),
+	} {
+		if p == nil {
+			t.Fatal("no problem reported for a 1 MB value")
+		}
+		if len(p.FR) > 2000 || len(p.EN) > 2000 {
+			t.Errorf("%s: messages of %d and %d bytes", p.Code, len(p.FR), len(p.EN))
+		}
+		if !strings.Contains(p.FR, "(1\u00a0048\u00a057") || !strings.Contains(p.FR, "\u00a0caractères)") {
+			t.Errorf("%s: French message does not give the length: %s", p.Code, p.FR)
+		}
+		if !strings.Contains(p.EN, "1,048,57") || !strings.Contains(p.EN, "characters)") {
+			t.Errorf("%s: English message does not give the length: %s", p.Code, p.EN)
+		}
+	}
+	// A short value is quoted whole, without a length.
+	_, p := Text("=A1", 0)
+	if strings.Contains(p.FR, "caractères)") || !strings.Contains(p.FR, "«\u00a0=A1\u00a0»") {
+		t.Errorf("short value: %s", p.FR)
+	}
+}

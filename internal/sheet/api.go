@@ -9,6 +9,21 @@
 // reported in Detected with how sure it is, and every guess can be forced
 // through Options.
 //
+// Mixed encodings. Files pasted together, or edited by an old tool, are
+// UTF-8 with a few cells in Windows-1252. Looking at the first megabyte,
+// the file is read as UTF-8 when it holds at least one valid multi-byte
+// UTF-8 character (U+00A0 or above) and its invalid bytes are at most four
+// times as many as those characters; only a file with no such character
+// (or with invalid bytes far beyond them) is read as Windows-1252 whole.
+// A real Windows-1252 file almost never forms valid UTF-8 sequences (an
+// upper-case accented letter followed by a symbol), so it stays Windows-1252;
+// a UTF-8 file keeps its valid text whatever the share of bad cells. Read
+// as UTF-8, a cell that is not valid UTF-8 is decoded whole as
+// Windows-1252 and reported: Row.Warnings for a data cell,
+// Detected.Warnings for a header cell. Cells far beyond the first
+// megabyte are handled the same way, including in a file whose first
+// megabyte was plain ASCII.
+//
 // Every cell is text. XLSX values read as the user meant them, in a form
 // that needs no locale to parse: dates ISO ("2015-01-01", "2011-09-15
 // 15:22:00", 1904 system honoured), numbers in full (8595602512225, never
@@ -21,11 +36,27 @@
 // produced one by one, so memory stays flat whatever the file size. Hostile
 // input (huge cells, a million columns, NUL bytes, invalid UTF-8, zip bombs)
 // gives an *Error, never a crash.
+//
+// Cancellation. OpenContext and PreviewContext honour their context: the
+// zip scans look at it every megabyte, the rows every few hundred, and a
+// cancelled context gives an *Error of code CodeCanceled (errors.Is with
+// context.Canceled holds) within a fraction of a second, even while
+// excelize is still inflating a big sheet (it finishes in the background
+// and its files are then removed).
+//
+// Temporary files. Excelize writes big sheets and shared strings to
+// temporary files. Each workbook gets its own folder for them (carnet-xlsx-*
+// in the system's temporary folder), removed when the Reader is closed or
+// opening fails; RemoveTemporaryFiles removes those of every open workbook
+// (for a signal handler), and folders left by a process that was killed are
+// removed by a later Open once they are a day old.
 package sheet
 
 import (
+	"context"
 	"errors"
 	"io"
+	"os"
 )
 
 // Format is the kind of file, found from its first bytes (never from its
@@ -50,11 +81,34 @@ const (
 	DetectRows  = 50
 	DetectBytes = 4 << 20
 
-	// XLSX zip limits: total uncompressed size of the parts, and the size
-	// above which a worksheet or the shared strings are streamed from a
-	// temporary file instead of being held in memory.
-	MaxUnzipBytes   = 4 << 30
-	MaxXMLInMemory  = 16 << 20
+	// XLSX limits. They are checked on the zip directory before anything is
+	// inflated (Go's zip reader then refuses a part that inflates beyond
+	// its declared size), and the shared strings are counted while they are
+	// scanned, so that a zip bomb is refused within a second or two, in a
+	// few megabytes of memory, and excelize never sees it.
+	//
+	// MaxUnzipBytes bounds the uncompressed size of all parts together.
+	MaxUnzipBytes = 4 << 30
+	// MaxCompressionRatio bounds uncompressed/compressed size for each part
+	// above 1 MiB: real workbooks stay under 50 (Excel's empty formatted
+	// rows about 30, rich-text shared strings about 45), zip bombs reach
+	// 400 to 1,000.
+	MaxCompressionRatio = 100
+	// MaxSharedStrings bounds the entries of the shared strings table (the
+	// text of cells, each distinct text once: a customer file has about
+	// as many as it has distinct names, addresses and e-mails). Excelize
+	// keeps about 120 bytes of index per entry and needs about 6 µs for
+	// each: 2,000,000 cost about 240 MB and 13 s. The table must also be
+	// possible: no more entries than the worksheets have room to refer to
+	// (one per 16 bytes of worksheet XML, and at least 65,536).
+	MaxSharedStrings = 2_000_000
+	// MaxSharedStringsBytes bounds the table's uncompressed size.
+	MaxSharedStringsBytes = 512 << 20
+	// MaxXMLInMemory is the size above which a worksheet or the shared
+	// strings are streamed from a temporary file instead of being held in
+	// memory. Held in memory, excelize decodes the shared strings whole at
+	// about 450 bytes per entry: 2 MiB of them cost at most about 60 MB.
+	MaxXMLInMemory  = 2 << 20
 	maxMergedRanges = 100000
 )
 
@@ -111,6 +165,11 @@ type Detected struct {
 	// are dropped.
 	Columns     int
 	FirstColumn int
+
+	// Warnings are remarks about the header row as read (a column name
+	// that was not valid UTF-8 and was read as Windows-1252), Cell being
+	// the index in Header(). Nil when there is nothing to say.
+	Warnings []Warning
 }
 
 // Row is one data row.
@@ -129,6 +188,32 @@ type Row struct {
 	// FirstColumn (rare: those columns were empty in the sampled rows). Nil
 	// for a well-formed row.
 	Extra []string
+	// Warnings are remarks about cells of this row as read, for the caller
+	// to show as import warnings (the row itself is usable): today, a cell
+	// that was not valid UTF-8 in a file read as UTF-8 and was decoded as
+	// Windows-1252 (see the package comment). Nil for a normal row.
+	Warnings []Warning
+}
+
+// Warning is something the reader did to a cell that the user should
+// check. FR and EN are complete messages that name the row, the column
+// (with its header) and the value, and say what to do.
+type Warning struct {
+	Code   string // stable: WarnEncodingRepaired
+	Line   int    // 1-based physical row (Row.Line, or Detected.HeaderRow)
+	Cell   int    // index in Row.Cells (or Header()); -1 for a cell outside the table (in Row.Extra)
+	Column int    // 1-based physical column
+	Value  string // the cell as read (after repair)
+	FR, EN string
+}
+
+// Message returns the message in lang ("fr" or "en"; anything else is
+// English).
+func (w Warning) Message(lang string) string {
+	if lang == "fr" {
+		return w.FR
+	}
+	return w.EN
 }
 
 // Reader streams the data rows of one table.
@@ -151,6 +236,15 @@ type Reader interface {
 // Open detects the format of the file and returns a Reader positioned on the
 // first data row. Failures are *Error.
 func Open(path string, opt Options) (Reader, error) {
+	return OpenContext(context.Background(), path, opt)
+}
+
+// OpenContext is Open under a context: when ctx is cancelled, opening and
+// Next stop soon with an *Error of code CodeCanceled.
+func OpenContext(ctx context.Context, path string, opt Options) (Reader, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, errCanceled(path, err)
+	}
 	format, err := SniffFormat(path)
 	if err != nil {
 		return nil, err
@@ -164,14 +258,14 @@ func Open(path string, opt Options) (Reader, error) {
 	)
 	switch format {
 	case FormatXLSX:
-		src, det, err = openXLSX(path, opt)
+		src, det, err = openXLSX(ctx, path, opt)
 	default:
 		src, det, err = openCSV(path, opt)
 	}
 	if err != nil {
 		return nil, err
 	}
-	t, err := newTable(path, src, det, opt)
+	t, err := newTable(ctx, path, src, det, opt)
 	if err != nil {
 		_ = src.close()
 		return nil, err
@@ -182,7 +276,12 @@ func Open(path string, opt Options) (Reader, error) {
 // Preview opens the file and returns what was detected, the header and the
 // first n data rows: what the wizard shows while the user adjusts Options.
 func Preview(path string, opt Options, n int) (Detected, []string, []Row, error) {
-	r, err := Open(path, opt)
+	return PreviewContext(context.Background(), path, opt, n)
+}
+
+// PreviewContext is Preview under a context (see OpenContext).
+func PreviewContext(ctx context.Context, path string, opt Options, n int) (Detected, []string, []Row, error) {
+	r, err := OpenContext(ctx, path, opt)
 	if err != nil {
 		return Detected{}, nil, nil, err
 	}
@@ -199,4 +298,19 @@ func Preview(path string, opt Options, n int) (Detected, []string, []Row, error)
 		rows = append(rows, row)
 	}
 	return r.Detected(), r.Header(), rows, nil
+}
+
+// RemoveTemporaryFiles removes the temporary files of every workbook still
+// open, for a signal handler about to exit: the readers concerned then fail.
+// Readers that are closed normally need no such call.
+func RemoveTemporaryFiles() {
+	tempDirs.Lock()
+	dirs := make([]string, 0, len(tempDirs.m))
+	for d := range tempDirs.m {
+		dirs = append(dirs, d)
+	}
+	tempDirs.Unlock()
+	for _, d := range dirs {
+		_ = os.RemoveAll(d)
+	}
 }

@@ -23,7 +23,7 @@ type csvSource struct {
 
 func (c *csvSource) next() (rawRow, error) {
 	cells, line, err := c.sc.next()
-	return rawRow{line: line, cells: cells}, err
+	return rawRow{line: line, cells: cells, repaired: c.sc.repaired}, err
 }
 
 func (c *csvSource) close() error { return c.f.Close() }

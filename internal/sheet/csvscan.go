@@ -49,6 +49,10 @@ type scanner struct {
 	rec  []byte // text of the current record's fields, back to back
 	ends []int  // end offset in rec of each field
 	tmp  []byte
+
+	// repaired lists the fields of the last record that were not valid
+	// UTF-8 and were decoded whole as Windows-1252 (invalidCP1252 only).
+	repaired []int
 }
 
 func newScanner(r io.Reader, path string, delim byte, invalid invalidUTF8) *scanner {
@@ -104,7 +108,7 @@ func (s *scanner) next() (cells []string, line int, err error) {
 }
 
 func (s *scanner) scan() ([]string, error) {
-	s.rec, s.ends = s.rec[:0], s.ends[:0]
+	s.rec, s.ends, s.repaired = s.rec[:0], s.ends[:0], nil
 	state, fieldStart, started := stStart, 0, false
 	for {
 		if s.pos >= s.end && !s.fill() {
@@ -277,12 +281,25 @@ func (s *scanner) stripNUL() {
 	s.rec = out
 }
 
-// fixEncoding repairs bytes that are not valid UTF-8, field by field.
+// fixEncoding repairs the fields that are not valid UTF-8: with
+// invalidCP1252 each such field is decoded whole as Windows-1252 (a cell
+// comes from one tool: its few bytes that happen to form valid UTF-8 are
+// Windows-1252 too) and listed in repaired; with invalidReplace the bad
+// bytes become U+FFFD.
 func (s *scanner) fixEncoding() {
 	s.tmp = s.tmp[:0]
 	start := 0
 	for i, end := range s.ends {
-		s.tmp = fixUTF8(s.tmp, s.rec[start:end], s.invalid)
+		field := s.rec[start:end]
+		switch {
+		case utf8.Valid(field):
+			s.tmp = append(s.tmp, field...)
+		case s.invalid == invalidCP1252:
+			s.tmp = decode1252(s.tmp, field)
+			s.repaired = append(s.repaired, i)
+		default:
+			s.tmp = fixUTF8(s.tmp, field, s.invalid)
+		}
 		start = end
 		s.ends[i] = len(s.tmp)
 	}

@@ -90,19 +90,13 @@ func chooseEncoding(prefix []byte, atEOF bool, forced string) encodingChoice {
 	}
 	body := prefix
 	if !atEOF { // do not judge a multi-byte character cut by the end of the prefix
-		for i := 0; i < utf8.UTFMax && i < len(body); i++ {
-			if utf8.RuneStart(body[len(body)-1-i]) {
-				if !utf8.FullRune(body[len(body)-1-i:]) {
-					body = body[:len(body)-1-i]
-				}
-				break
-			}
-		}
+		body = completeRunes(body)
 	}
 	if !utf8.Valid(body) {
-		if valid, invalid := countUTF8(body); valid > 0 && valid >= 2*invalid {
-			// Mostly UTF-8 with a few stray bytes (files pasted together):
-			// UTF-8, the stray bytes read as Windows-1252.
+		if valid, invalid := countUTF8(body); valid > 0 && invalid <= mixedMaxRatio*valid {
+			// UTF-8 with a few cells from an old tool or another file: UTF-8,
+			// those cells read as Windows-1252 and reported (see the
+			// package comment).
 			return encodingChoice{name: EncodingUTF8, invalid: invalidCP1252}
 		}
 		return encodingChoice{name: EncodingCP1252}
@@ -111,8 +105,15 @@ func chooseEncoding(prefix []byte, atEOF bool, forced string) encodingChoice {
 	return encodingChoice{name: EncodingUTF8, sure: !ascii || atEOF, invalid: invalidCP1252}
 }
 
-// countUTF8 counts the valid multi-byte UTF-8 sequences and the invalid
-// bytes of b.
+// mixedMaxRatio: a prefix that is not valid UTF-8 is still read as UTF-8
+// when its invalid bytes are at most this many times its valid multi-byte
+// characters.
+const mixedMaxRatio = 4
+
+// countUTF8 counts the valid multi-byte UTF-8 characters of b that are
+// text (U+00A0 and above: C2 80 to C2 9F are C1 controls, which Windows-1252
+// text forms by accident with "Â" and a symbol) and the bytes of b that are
+// not valid UTF-8.
 func countUTF8(b []byte) (valid, invalid int) {
 	for len(b) > 0 {
 		if b[0] < utf8.RuneSelf {
@@ -120,9 +121,10 @@ func countUTF8(b []byte) (valid, invalid int) {
 			continue
 		}
 		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size <= 1 {
+		switch {
+		case r == utf8.RuneError && size <= 1:
 			invalid++
-		} else {
+		case r >= 0xA0:
 			valid++
 		}
 		b = b[size:]
@@ -185,6 +187,18 @@ func decodeTo(r io.Reader, name string) io.Reader {
 		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder())
 	}
 	return r
+}
+
+// decode1252 appends b decoded as Windows-1252.
+func decode1252(dst, b []byte) []byte {
+	for _, c := range b {
+		if c < utf8.RuneSelf {
+			dst = append(dst, c)
+		} else {
+			dst = utf8.AppendRune(dst, charmap.Windows1252.DecodeByte(c))
+		}
+	}
+	return dst
 }
 
 // fixUTF8 returns b with every byte that is not part of valid UTF-8 replaced

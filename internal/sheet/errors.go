@@ -3,6 +3,9 @@ package sheet
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // Error codes carried by *Error. They are stable: the GUI, the CLI's JSON
@@ -26,6 +29,17 @@ const (
 	CodeBadHeaderRow   = "bad_header_row"   // Options.HeaderRow is blank or past the end
 	CodeBadOption      = "bad_option"       // unknown encoding or delimiter in Options
 	CodeTooLarge       = "too_large"        // workbook that uncompresses beyond the limits (zip bomb)
+	CodeIsDirectory    = "is_directory"     // the path is a folder
+	CodeCanceled       = "canceled"         // the context was cancelled (the user pressed Cancel or Ctrl-C)
+)
+
+// HeaderRowHintFR and HeaderRowHintEN tell the user how to choose the header
+// row by hand, on both surfaces. They end every message about a header that
+// cannot be used; callers that refuse a header for their own reasons (no
+// column could be mapped) should end their message with them too.
+const (
+	HeaderRowHintFR = "choisissez la ligne qui contient les noms de colonnes avec l’option --header-row en ligne de commande, ou le choix « Ligne d’en-tête » de l’étape Lecture"
+	HeaderRowHintEN = "choose the row that holds the column names with the --header-row option on the command line, or the \"Header row\" choice at the Reading step"
 )
 
 // Error is what every failure of this package looks like to a caller: a
@@ -94,8 +108,8 @@ func errEmptyFile(path string) *Error {
 func errNoData(path, sheet string) *Error {
 	if sheet != "" {
 		return newError(CodeNoData, path, nil,
-			fmt.Sprintf("la feuille %q ne contient aucune donnée : choisissez une autre feuille", sheet),
-			fmt.Sprintf("sheet %q contains no data: choose another sheet", sheet))
+			"la feuille "+quoteFR(sheet)+" ne contient aucune donnée : choisissez une autre feuille",
+			"sheet "+quoteEN(sheet)+" contains no data: choose another sheet")
 	}
 	return newError(CodeNoData, path, nil,
 		"le fichier ne contient aucune ligne de données : vérifiez que c’est le bon fichier",
@@ -139,9 +153,18 @@ func errNoWorksheet(path string) *Error {
 }
 
 func errSheetNotFound(path, sheet string, sheets []string) *Error {
+	var fr, en []string
+	for i, s := range sheets {
+		if i == 20 {
+			fr = append(fr, fmt.Sprintf("et %d autres", len(sheets)-i))
+			en = append(en, fmt.Sprintf("and %d more", len(sheets)-i))
+			break
+		}
+		fr, en = append(fr, quoteFR(s)), append(en, quoteEN(s))
+	}
 	return newError(CodeSheetNotFound, path, nil,
-		fmt.Sprintf("la feuille %q n’existe pas dans ce classeur : choisissez parmi %q", sheet, sheets),
-		fmt.Sprintf("sheet %q does not exist in this workbook: choose one of %q", sheet, sheets))
+		"la feuille "+quoteFR(sheet)+" n’existe pas dans ce classeur : choisissez parmi "+strings.Join(fr, ", "),
+		"sheet "+quoteEN(sheet)+" does not exist in this workbook: choose one of "+strings.Join(en, ", "))
 }
 
 func errUnsupported(path, whatFR, whatEN string) *Error {
@@ -179,13 +202,134 @@ func errBadHeaderRow(path string, row int, why string) *Error {
 	if why == "past_end" {
 		fr, en = "la ligne d’en-tête est au-delà de la fin du fichier", "the header row is past the end of the file"
 	}
-	e := newError(CodeBadHeaderRow, path, nil,
-		fr+" : choisissez la ligne qui contient les noms de colonnes",
-		en+": choose the row that holds the column names")
+	e := newError(CodeBadHeaderRow, path, nil, fr+" : "+HeaderRowHintFR, en+": "+HeaderRowHintEN)
 	e.Line = row
 	return e
 }
 
 func errBadOption(path, fr, en string) *Error {
 	return newError(CodeBadOption, path, nil, fr, en)
+}
+
+func errIsDirectory(path string) *Error {
+	name := quoteFR(filepath.Base(path))
+	return newError(CodeIsDirectory, "", nil,
+		name+" est un dossier, pas un fichier : ouvrez-le et choisissez le fichier .csv, .txt ou .xlsx à importer",
+		quoteEN(filepath.Base(path))+" is a folder, not a file: open it and choose the .csv, .txt or .xlsx file to import")
+}
+
+// errCanceled is the error of a read stopped by its context. It wraps the
+// context's error, so errors.Is(err, context.Canceled) holds.
+func errCanceled(path string, cause error) *Error {
+	return newError(CodeCanceled, path, cause,
+		"lecture du fichier annulée",
+		"reading of the file cancelled")
+}
+
+// errMissingSharedStrings: cells refer to the shared strings table (where
+// Excel keeps the text of cells) but the workbook has none, or fewer
+// entries than the cells refer to. Excelize would read those cells as
+// empty, silently.
+func errMissingSharedStrings(path, sheet string, missing bool) *Error {
+	fr, en := "la liste des textes partagés (xl/sharedStrings.xml) manque", "its list of shared texts (xl/sharedStrings.xml) is missing"
+	if !missing {
+		fr, en = "des cellules renvoient au-delà de la liste des textes partagés (xl/sharedStrings.xml)", "cells refer beyond its list of shared texts (xl/sharedStrings.xml)"
+	}
+	return newError(CodeDamaged, path, nil,
+		"classeur endommagé : "+fr+", alors que des cellules de la feuille "+quoteFR(sheet)+" y prennent leur texte, qui serait perdu. Ouvrez-le dans Excel ou LibreOffice (qui proposera de le réparer) et enregistrez-le à nouveau en .xlsx",
+		"damaged workbook: "+en+", while cells of sheet "+quoteEN(sheet)+" take their text from it, which would be lost. Open it in Excel or LibreOffice (which will offer to repair it) and save it again as .xlsx")
+}
+
+// maxQuoted is the number of characters of a name or value quoted in a
+// message; a longer one is cut and its length given.
+const maxQuoted = 60
+
+// quoteFR and quoteEN quote a value from the file (a sheet name, a column
+// name, a cell) for a message: « valeur » in French, "value" in English;
+// control characters shown as their visible symbol, long values cut with
+// their length ("« début… » (1 048 576 caractères)").
+func quoteFR(s string) string {
+	v, n, cut := shorten(s)
+	q := "«\u00a0" + v + "\u00a0»"
+	if cut {
+		q += " (" + groupDigits(int64(n), "\u00a0") + "\u00a0caractères)"
+	}
+	return q
+}
+
+func quoteEN(s string) string {
+	v, n, cut := shorten(s)
+	q := "\"" + v + "\""
+	if cut {
+		q += " (" + groupDigits(int64(n), ",") + " characters)"
+	}
+	return q
+}
+
+func shorten(s string) (v string, n int, cut bool) {
+	var b strings.Builder
+	for _, r := range s {
+		n++
+		switch {
+		case n > maxQuoted:
+			cut = true
+			continue
+		case r < 0x20:
+			r += 0x2400
+		case r == 0x7f, (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069):
+			r = '\uFFFD'
+		case !utf8.ValidRune(r):
+			r = '\uFFFD'
+		}
+		b.WriteRune(r)
+	}
+	v = b.String()
+	if cut {
+		v += "…"
+	}
+	return v, n, cut
+}
+
+// groupDigits writes n with sep between groups of three digits.
+func groupDigits(n int64, sep string) string {
+	d := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range d {
+		if i > 0 && (len(d)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// WarnEncodingRepaired is the code of a Warning about a cell that was not
+// valid UTF-8 in a file read as UTF-8, and was read as Windows-1252.
+const WarnEncodingRepaired = "encoding_repaired"
+
+func repairWarning(line, cell, column int, value, header string) Warning {
+	whereFR := fmt.Sprintf("ligne %d, colonne %d", line, column)
+	whereEN := fmt.Sprintf("row %d, column %d", line, column)
+	if header != "" {
+		whereFR += " (" + quoteFR(header) + ")"
+		whereEN += " (" + quoteEN(header) + ")"
+	} else {
+		whereFR += " (hors du tableau)"
+		whereEN += " (outside the table)"
+	}
+	return Warning{Code: WarnEncodingRepaired, Line: line, Cell: cell, Column: column, Value: value,
+		FR: whereFR + " : la cellule n’était pas en UTF-8 comme le reste du fichier ; elle a été lue en Windows-1252, ce qui donne " + quoteFR(value) +
+			". Vérifiez ses accents ; pour ne plus avoir cet avertissement, enregistrez le fichier au format CSV UTF-8.",
+		EN: whereEN + ": the cell was not UTF-8 like the rest of the file; it was read as Windows-1252, which gives " + quoteEN(value) +
+			". Check its accents; to stop this warning, save the file as CSV UTF-8."}
+}
+
+func headerRepairWarning(line, cell, column int, value string) Warning {
+	return Warning{Code: WarnEncodingRepaired, Line: line, Cell: cell, Column: column, Value: value,
+		FR: fmt.Sprintf("ligne %d, colonne %d (en-tête) : ", line, column) +
+			"le nom de colonne n’était pas en UTF-8 comme le reste du fichier ; il a été lu en Windows-1252, ce qui donne " + quoteFR(value) +
+			". Vérifiez-le ; pour ne plus avoir cet avertissement, enregistrez le fichier au format CSV UTF-8.",
+		EN: fmt.Sprintf("row %d, column %d (header): ", line, column) +
+			"the column name was not UTF-8 like the rest of the file; it was read as Windows-1252, which gives " + quoteEN(value) +
+			". Check it; to stop this warning, save the file as CSV UTF-8."}
 }

@@ -19,9 +19,14 @@ const (
 // the columns where the rows below it have data (a title line or a banner
 // in one cell covers little of a ten-column table), how much its cells look
 // like names rather than values (text, not numbers, dates, e-mails), whether
-// they are distinct, and whether the rows below are of similar width. The
-// header is the first row whose score comes close to the best one, so that
-// a table whose data are text too keeps its first row as header.
+// they are distinct, and whether the rows below fit under it (no wider than
+// it). The header is the first row whose score comes close to the best one,
+// so that a table whose data are text too keeps its first row as header.
+//
+// Rows narrower than a candidate fit under it: a sparse file, whose rows
+// fill only a few of the header's columns, must keep its header, and it is
+// the header's text-ness that tells it from its first data row, not how
+// full the data are.
 func detectHeader(rows []rawRow) (index int, confidence float64) {
 	n := min(len(rows), headerCandidates)
 	scores := make([]float64, n)
@@ -78,14 +83,15 @@ func headerScore(rows []rawRow, i int) float64 {
 		coverage = covered / total
 	}
 
-	// Rows below of similar width: a header is followed by its data, and
+	// Rows below that fit under it: a header is followed by its data, and
 	// the more rows it explains the likelier it is (a note line near the
-	// end of the sample "explains" only the note under it).
+	// end of the sample "explains" only the note under it). A row may be
+	// much narrower than its header (sparse data), not much wider.
 	fit, support := 0.0, 0.5
 	if len(below) > 0 {
 		var ok int
 		for _, r := range below {
-			if w := width(r.cells); 2*w >= hw && w <= hw+2 {
+			if w := width(r.cells); w <= hw+2 {
 				ok++
 			}
 		}

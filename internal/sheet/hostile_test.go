@@ -2,9 +2,11 @@ package sheet
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -64,8 +66,9 @@ func TestXLSXBombs(t *testing.T) {
 	base := minimalWorkbook(`<row r="1"><c r="A1" t="inlineStr"><is><t>nom</t></is></c></row>`)
 
 	t.Run("huge non-sheet part", func(t *testing.T) {
+		defer setLimit(&limits.otherPart, 2<<20)()
 		files := cloneMap(base)
-		files["xl/media/image1.png"] = strings.Repeat("\x00", maxOtherPart+1)
+		files["xl/media/image1.png"] = noise(2<<20 + 1)
 		if e := openErr(t, writeZip(t, files), Options{}); e.Code != CodeTooLarge {
 			t.Errorf("code %s, want %s", e.Code, CodeTooLarge)
 		}
@@ -73,7 +76,7 @@ func TestXLSXBombs(t *testing.T) {
 	t.Run("giant token in the sheet", func(t *testing.T) {
 		files := cloneMap(base)
 		files["xl/worksheets/sheet1.xml"] = sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>nom</t></is></c></row>` +
-			`<row r="2"><c r="A2" t="inlineStr"><is><t>` + strings.Repeat("A", maxTokenBytes+1) + `</t></is></c></row>`)
+			`<row r="2"><c r="A2" t="inlineStr"><is><t>` + noise(maxTokenBytes+1) + `</t></is></c></row>`)
 		if e := openErr(t, writeZip(t, files), Options{}); e.Code != CodeCellTooLarge || e.Line != 2 {
 			t.Errorf("code %s line %d, want %s line 2", e.Code, e.Line, CodeCellTooLarge)
 		}
@@ -82,7 +85,7 @@ func TestXLSXBombs(t *testing.T) {
 		files := cloneMap(base)
 		files["xl/worksheets/sheet1.xml"] = sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>nom</t></is></c><c r="B1" t="inlineStr"><is><t>ville</t></is></c></row>` +
 			`<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>` +
-			`<row r="3"><c r="B3" t="inlineStr"><is><t>` + strings.Repeat("A", MaxCellBytes+1) + `</t></is></c></row>`)
+			`<row r="3"><c r="B3" t="inlineStr"><is><t>` + noise(MaxCellBytes+1) + `</t></is></c></row>`)
 		e := nextErr(t, writeZip(t, files), Options{})
 		if e.Code != CodeCellTooLarge || e.Line != 3 || e.Column != 2 {
 			t.Errorf("code %s at %d:%d, want %s at 3:2", e.Code, e.Line, e.Column, CodeCellTooLarge)
@@ -101,6 +104,17 @@ func TestXLSXBombs(t *testing.T) {
 			t.Errorf("header %q", header)
 		}
 	})
+}
+
+// noise is n random letters: text that does not compress like a zip bomb
+// (a 64 KiB random block repeated: deflate looks back 32 KiB only).
+func noise(n int) string {
+	rng := rand.New(rand.NewPCG(uint64(n), 1))
+	block := make([]byte, 64<<10)
+	for i := range block {
+		block[i] = 'a' + byte(rng.IntN(26))
+	}
+	return string(bytes.Repeat(block, n/len(block)+1)[:n])
 }
 
 func minimalWorkbook(rows string) map[string]string {
@@ -131,7 +145,7 @@ func cloneMap(m map[string]string) map[string]string {
 	return c
 }
 
-func writeZip(t *testing.T, files map[string]string) string {
+func writeZip(t testing.TB, files map[string]string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "book.xlsx")
 	f, err := os.Create(path)
@@ -140,7 +154,11 @@ func writeZip(t *testing.T, files map[string]string) string {
 	}
 	w := zip.NewWriter(f)
 	for name, content := range files {
-		zw, err := w.Create(name)
+		method := zip.Deflate
+		if len(content) > 64<<10 {
+			method = zip.Store // compressing megabytes is slow under the race detector
+		}
+		zw, err := w.CreateHeader(&zip.FileHeader{Name: name, Method: method})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -180,6 +198,12 @@ func FuzzCSV(f *testing.F) {
 	} {
 		f.Add([]byte(seed), byte(0))
 	}
+	// Mixed encodings: a UTF-8 file with Windows-1252 cells, the other way
+	// round, and a Windows-1252 file with a pair that happens to be UTF-8.
+	f.Add([]byte("Code;Prénom;Ville\nC1;H\xe9l\xe8ne;Besançon\nC2;Zoé;Orl\xe9ans\n"), byte(0))
+	f.Add([]byte("Code;Pr\xe9nom\nC1;Hélène\n"), byte(0))
+	f.Add([]byte("Nom;Ville\nCAF\xc9\xa0;Besan\xe7on\n"), byte(0))
+	addCorpusCSVSeeds(f)
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, data []byte, opt byte) {
 		path := filepath.Join(dir, "fuzz.csv")

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -171,5 +172,88 @@ func TestBadHeaderRow(t *testing.T) {
 	det, header, rows := readAll(t, path, Options{HeaderRow: 3})
 	if det.HeaderRow != 3 || header[1] != "b" || len(rows) != 1 {
 		t.Errorf("forced header row 3: %+v %q %v", det, header, rows)
+	}
+}
+
+// A folder given as the file says so, in both languages, from Open and
+// from SniffFormat.
+func TestDirectoryIsNotAFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "clients")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	e := openErr(t, dir, Options{})
+	if e.Code != CodeIsDirectory || e.Message("fr") != "«\u00a0clients\u00a0» est un dossier, pas un fichier : ouvrez-le et choisissez le fichier .csv, .txt ou .xlsx à importer" ||
+		!strings.Contains(e.Message("en"), `"clients" is a folder, not a file`) {
+		t.Errorf("%s: %q / %q", e.Code, e.Message("fr"), e.Message("en"))
+	}
+	if _, err := SniffFormat(dir); !errors.As(err, &e) || e.Code != CodeIsDirectory {
+		t.Errorf("SniffFormat: %v", err)
+	}
+}
+
+// Random bytes, of any length, are a binary file: not a CSV file with an
+// encoding problem.
+func TestRandomBytesAreBinary(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 10))
+	for _, n := range []int{64, 100, 500, 4096, 8192, 100000} {
+		for seed := range 20 {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = byte(rng.Uint32())
+			}
+			if bytes.HasPrefix(b, magicZip) || bytes.HasPrefix(b, magicOLE) {
+				continue
+			}
+			e := openErr(t, write(t, "random.csv", b), Options{})
+			if e.Code != CodeUnsupported || !strings.Contains(e.FR, "fichier binaire") || !strings.Contains(e.EN, "binary file") {
+				t.Errorf("%d random bytes (seed %d): %s %q", n, seed, e.Code, e.EN)
+			}
+		}
+	}
+	// Text with a few NULs, in Windows-1252, in UTF-8 (even Chinese), in
+	// UTF-16: text.
+	for name, content := range map[string][]byte{
+		"nul":     []byte("a,b\n\x00,2\n1,\x00\n" + strings.Repeat("3,4\n", 10)),
+		"ansi":    encode1252(t, strings.Repeat("Société;Besançon;Très bien;Nîmes\r\n", 100)),
+		"chinese": []byte(strings.Repeat("编号,名称,城市\n1,主动技能,北京\n", 100)),
+	} {
+		if _, err := Open(write(t, name+".csv", content), Options{}); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// A workbook whose cells take their text from a shared strings table that
+// is missing (or too short) is damaged: its text would be lost silently.
+func TestMissingSharedStrings(t *testing.T) {
+	cells := `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>7</v></c></row>`
+	withSST := func(entries int) map[string]string {
+		files := minimalWorkbook(cells)
+		files["xl/sharedStrings.xml"] = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + strings.Repeat("<si><t>nom</t></si>", entries) + `</sst>`
+		files["xl/_rels/workbook.xml.rels"] = strings.Replace(files["xl/_rels/workbook.xml.rels"], "</Relationships>",
+			`<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`, 1)
+		return files
+	}
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		say   string
+	}{
+		{"no shared strings part", minimalWorkbook(cells), "manque"},
+		{"fewer entries than used", withSST(2), "au-delà de la liste"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := openErr(t, writeZip(t, tc.files), Options{})
+			if e.Code != CodeDamaged || !strings.Contains(e.FR, "classeur endommagé") || !strings.Contains(e.FR, tc.say) ||
+				!strings.Contains(e.FR, "xl/sharedStrings.xml") || !strings.Contains(e.FR, "«\u00a0Feuil1\u00a0»") || !strings.Contains(e.EN, "damaged workbook") {
+				t.Errorf("%s: %q", e.Code, e.FR)
+			}
+			checkTypography(t, e.FR, e.EN)
+		})
+	}
+	_, header, rows := readAll(t, writeZip(t, withSST(3)), Options{})
+	if len(header) != 2 || len(rows) != 1 || rows[0].Cells[0] != "nom" {
+		t.Errorf("complete table: %q %v", header, rows)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -35,6 +36,9 @@ var binaryMagics = []struct {
 // extension. Known non-spreadsheets (old .xls, .ods, .xlsb, password
 // protected workbooks, PDF, images…) give an *Error that says what to do.
 func SniffFormat(path string) (Format, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return "", errIsDirectory(path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return "", errOpen(path, err)
@@ -164,17 +168,40 @@ func readSmall(zf *zip.File, limit int64) string {
 	return string(b)
 }
 
-// looksBinary reports a prefix with many NUL or control bytes that is not
-// UTF-16 text (which is full of NULs but regularly so).
+// looksBinary reports a prefix that is not text: many NUL or control bytes
+// (more than 10 %), or fewer control bytes (over 2 %) among mostly
+// high bytes (over a quarter), as random or compressed data has; UTF-16
+// text is full of NULs but regularly so. Text in any 8-bit encoding has
+// almost no control bytes; a few NULs in a CSV file are stripped, not a
+// reason to refuse it.
 func looksBinary(head []byte) bool {
 	if hasUTF16BOM(head) || guessUTF16(head) != "" {
 		return false
 	}
-	var ctrl int
+	var ctrl, high int
 	for _, b := range head {
-		if b == 0 || (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1A) {
+		switch {
+		case b >= 0x80:
+			high++
+		case b == 0 || (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1A):
 			ctrl++
 		}
 	}
-	return ctrl*10 > len(head) // more than 10 %
+	if ctrl*10 > len(head) {
+		return true
+	}
+	return len(head) >= 64 && ctrl*50 > len(head) && high*4 > len(head) && !utf8.Valid(completeRunes(head))
+}
+
+// completeRunes drops a multi-byte character cut by the end of b.
+func completeRunes(b []byte) []byte {
+	for i := 0; i < utf8.UTFMax && i < len(b); i++ {
+		if utf8.RuneStart(b[len(b)-1-i]) {
+			if !utf8.FullRune(b[len(b)-1-i:]) {
+				return b[:len(b)-1-i]
+			}
+			break
+		}
+	}
+	return b
 }

@@ -1,17 +1,20 @@
 package sheet
 
 import (
+	"context"
 	"errors"
 	"io"
-	"strconv"
 	"unicode/utf8"
 )
 
 // rawRow is a row as a source gives it: its physical number and its cells,
-// trimmed, from the first physical column.
+// trimmed, from the first physical column. repaired lists the cells (0-based
+// physical columns) that were not valid UTF-8 in a UTF-8 file and were read
+// as Windows-1252.
 type rawRow struct {
-	line  int
-	cells []string
+	line     int
+	cells    []string
+	repaired []int
 }
 
 // source is a format-specific row stream (CSV records, XLSX sheet rows).
@@ -24,6 +27,7 @@ type source interface {
 // table is the Reader shared by every format: it samples the first rows,
 // finds the header and the columns, then shapes every row to them.
 type table struct {
+	ctx    context.Context
 	path   string
 	src    source
 	det    Detected
@@ -32,33 +36,45 @@ type table struct {
 	queue  []rawRow // sampled data rows not yet returned
 	err    error
 	closed bool
+	ticks  int // rows read since the context was last looked at
 }
 
-func newTable(path string, src source, det Detected, opt Options) (*table, error) {
-	rows, err := sample(path, src, opt)
+// ctxEvery is how many rows are read between two looks at the context.
+const ctxEvery = 256
+
+func newTable(ctx context.Context, path string, src source, det Detected, opt Options) (*table, error) {
+	rows, err := sample(ctx, path, src, opt)
 	if err != nil {
 		return nil, err
 	}
 	if len(rows) == 0 {
 		return nil, errNoData(path, det.Sheet)
 	}
-	t := &table{path: path, src: src, det: det}
+	t := &table{ctx: ctx, path: path, src: src, det: det}
 	var header []string
+	var headerRow rawRow
 	data := rows
 	switch {
 	case opt.NoHeader:
 		det.HeaderConfidence = 1
 	case opt.HeaderRow > 0: // sample put the header row first
-		header, data = rows[0].cells, rows[1:]
+		headerRow, data = rows[0], rows[1:]
+		header = headerRow.cells
 		det.HeaderRow, det.HeaderConfidence = rows[0].line, 1
 	default:
 		i, conf := detectHeader(rows)
-		header, data = rows[i].cells, rows[i+1:]
+		headerRow, data = rows[i], rows[i+1:]
+		header = headerRow.cells
 		det.HeaderRow, det.HeaderConfidence = rows[i].line, conf
 	}
 	t.first, det.Columns = tableShape(header, data)
 	det.FirstColumn = t.first + 1
 	t.header = headerNames(header, t.first, det.Columns)
+	for _, j := range headerRow.repaired {
+		if j >= t.first && j < t.first+det.Columns {
+			det.Warnings = append(det.Warnings, headerRepairWarning(headerRow.line, j-t.first, j+1, header[j]))
+		}
+	}
 	t.det = det
 	t.queue = data
 	if h, ok := src.(interface{ widthHint(int) }); ok {
@@ -70,11 +86,14 @@ func newTable(path string, src source, det Detected, opt Options) (*table, error
 // sample reads the rows detection looks at: the first DetectRows non-blank
 // rows (at most DetectBytes of text). With a forced header row, the rows
 // above it are dropped and it comes first.
-func sample(path string, src source, opt Options) ([]rawRow, error) {
+func sample(ctx context.Context, path string, src source, opt Options) ([]rawRow, error) {
 	var rows []rawRow
 	size := 0
 	forced := opt.HeaderRow > 0 && !opt.NoHeader
-	for len(rows) < DetectRows && size < DetectBytes {
+	for i := 0; len(rows) < DetectRows && size < DetectBytes; i++ {
+		if i%ctxEvery == 0 && ctx.Err() != nil {
+			return nil, errCanceled(path, ctx.Err())
+		}
 		r, err := src.next()
 		if errors.Is(err, io.EOF) {
 			break
@@ -109,6 +128,7 @@ func sample(path string, src source, opt Options) ([]rawRow, error) {
 func (t *table) Detected() Detected {
 	d := t.det
 	d.Sheets = append([]string(nil), t.det.Sheets...)
+	d.Warnings = append([]Warning(nil), t.det.Warnings...)
 	return d
 }
 
@@ -133,6 +153,13 @@ func (t *table) Next() (Row, error) {
 		return t.shape(r), nil
 	}
 	for {
+		if t.ticks++; t.ticks >= ctxEvery {
+			t.ticks = 0
+			if err := t.ctx.Err(); err != nil {
+				t.err = errCanceled(t.path, err)
+				return Row{}, t.err
+			}
+		}
 		r, err := t.src.next()
 		if err != nil {
 			t.err = err
@@ -181,27 +208,38 @@ func (t *table) shape(r rawRow) Row {
 	for len(cells) < cols {
 		cells = append(cells, "")
 	}
-	return Row{Line: r.line, Cells: cells, Extra: extra}
+	row := Row{Line: r.line, Cells: cells, Extra: extra}
+	for _, j := range r.repaired {
+		if j >= len(r.cells) || r.cells[j] == "" {
+			continue
+		}
+		cell, header := j-t.first, ""
+		if cell >= 0 && cell < cols {
+			header = t.header[cell]
+		} else {
+			cell = -1
+		}
+		row.Warnings = append(row.Warnings, repairWarning(r.line, cell, j+1, r.cells[j], header))
+	}
+	return row
 }
 
 // checkOptions rejects options this package cannot honour.
 func checkOptions(path string, opt Options) error {
 	if _, ok := normaliseEncoding(opt.Encoding); !ok {
 		return errBadOption(path,
-			"encodage inconnu "+quote(opt.Encoding)+" : choisissez utf-8, windows-1252, utf-16le ou utf-16be",
-			"unknown encoding "+quote(opt.Encoding)+": choose utf-8, windows-1252, utf-16le or utf-16be")
+			"encodage inconnu "+quoteFR(opt.Encoding)+" : choisissez utf-8, windows-1252, utf-16le ou utf-16be",
+			"unknown encoding "+quoteEN(opt.Encoding)+": choose utf-8, windows-1252, utf-16le or utf-16be")
 	}
 	d := opt.Delimiter
 	if d != 0 && (d >= utf8.RuneSelf || d == '"' || d == '\r' || d == '\n' || d == 0 ||
 		('0' <= d && d <= '9') || ('a' <= d && d <= 'z') || ('A' <= d && d <= 'Z')) {
 		return errBadOption(path,
-			"séparateur "+quote(string(d))+" impossible : choisissez ; , tabulation ou |",
-			"separator "+quote(string(d))+" is not possible: choose ; , tab or |")
+			"séparateur "+quoteFR(string(d))+" impossible : choisissez ; , tabulation ou |",
+			"separator "+quoteEN(string(d))+" is not possible: choose ; , tab or |")
 	}
 	if opt.HeaderRow < 0 {
 		return errBadOption(path, "numéro de ligne d’en-tête négatif", "negative header row number")
 	}
 	return nil
 }
-
-func quote(s string) string { return strconv.Quote(s) }

@@ -31,26 +31,125 @@ type workbookParts struct {
 	files         map[string]*zip.File // lower-cased part name → entry
 }
 
+// maxHeldBytes bounds the parts excelize holds in memory, uncompressed:
+// every part but the worksheets and shared strings it streams from
+// temporary files (styles, drawings, images, small sheets…).
+const maxHeldBytes = 128 << 20
+
+// ratioFloor: parts smaller than this are not held to MaxCompressionRatio
+// (a small part cannot cost much, whatever its ratio).
+const ratioFloor = 1 << 20
+
+// limits are the XLSX limits in force: the constants above, lowered by
+// tests that need a small hostile file.
+var limits = struct {
+	unzip, held, otherPart, sharedStringsBytes uint64
+	ratio                                      uint64
+	sharedStrings                              int
+}{MaxUnzipBytes, maxHeldBytes, maxOtherPart, MaxSharedStringsBytes, MaxCompressionRatio, MaxSharedStrings}
+
 func errTooLarge(path string) *Error {
 	return newError(CodeTooLarge, path, nil,
-		fmt.Sprintf("classeur trop volumineux une fois décompressé (plus de %d Gio, ou une partie de plus de %d Mio) : enregistrez les données utiles au format CSV et importez le CSV", MaxUnzipBytes>>30, maxOtherPart>>20),
-		fmt.Sprintf("workbook too large once uncompressed (over %d GiB, or one part over %d MiB): save the data you need as CSV and import the CSV", MaxUnzipBytes>>30, maxOtherPart>>20))
+		"classeur trop volumineux une fois décompressé (plus de "+mib(limits.unzip, "fr")+") : enregistrez les données utiles au format CSV et importez le CSV",
+		"workbook too large once uncompressed (over "+mib(limits.unzip, "en")+"): save the data you need as CSV and import the CSV")
 }
 
-// checkZip bounds the uncompressed sizes declared by the archive (Go's zip
-// reader refuses an entry that inflates beyond its declared size).
-func checkZip(path string, zr *zip.Reader) error {
-	var total uint64
+func errPartTooLarge(path, part string, size uint64) *Error {
+	return newError(CodeTooLarge, path, nil,
+		"la partie "+quoteFR(part)+" du classeur fait "+mib(size, "fr")+" une fois décompressée (au plus "+mib(limits.otherPart, "fr")+") : enregistrez les données utiles au format CSV et importez le CSV",
+		"part "+quoteEN(part)+" of the workbook is "+mib(size, "en")+" once uncompressed (at most "+mib(limits.otherPart, "en")+"): save the data you need as CSV and import the CSV")
+}
+
+func errHeldTooLarge(path string) *Error {
+	return newError(CodeTooLarge, path, nil,
+		"le classeur contient plus de "+mib(limits.held, "fr")+" d’images, de styles et de petites feuilles une fois décompressés : enregistrez les données utiles au format CSV (ou dans un classeur sans images) et importez ce fichier",
+		"the workbook holds over "+mib(limits.held, "en")+" of images, styles and small sheets once uncompressed: save the data you need as CSV (or in a workbook without images) and import that file")
+}
+
+func errZipBomb(path, part string, ratio uint64) *Error {
+	return newError(CodeTooLarge, path, nil,
+		fmt.Sprintf("classeur anormalement compressé : la partie %s grossit %s fois à la décompression, alors qu’un vrai classeur reste sous %d fois ; c’est un fichier piégé (bombe zip) ou endommagé, il n’est pas ouvert. S’il vient d’une source sûre, ouvrez-le dans Excel ou LibreOffice, enregistrez-le à nouveau en .xlsx et réessayez",
+			quoteFR(part), groupDigits(int64(ratio), "\u00a0"), limits.ratio),
+		fmt.Sprintf("abnormally compressed workbook: part %s grows %s times when uncompressed, while a real workbook stays under %d times; this is a booby-trapped (zip bomb) or damaged file, it is not opened. If it comes from a trusted source, open it in Excel or LibreOffice, save it again as .xlsx and try again",
+			quoteEN(part), groupDigits(int64(ratio), ","), limits.ratio))
+}
+
+func errTooManyStrings(path string) *Error {
+	return newError(CodeTooLarge, path, nil,
+		fmt.Sprintf("le classeur contient plus de %s textes distincts : c’est au-delà de ce que Carnet lit dans un classeur. Enregistrez les données au format CSV et importez le CSV, qui n’a pas de limite",
+			groupDigits(int64(limits.sharedStrings), "\u00a0")),
+		fmt.Sprintf("the workbook holds over %s distinct texts: that is beyond what Carnet reads from a workbook. Save the data as CSV and import the CSV, which has no such limit",
+			groupDigits(int64(limits.sharedStrings), ",")))
+}
+
+func errStringsTooLarge(path string) *Error {
+	return newError(CodeTooLarge, path, nil,
+		"les textes du classeur font plus de "+mib(limits.sharedStringsBytes, "fr")+" une fois décompressés : c’est au-delà de ce que Carnet lit dans un classeur. Enregistrez les données au format CSV et importez le CSV, qui n’a pas de limite",
+		"the workbook’s texts take over "+mib(limits.sharedStringsBytes, "en")+" once uncompressed: that is beyond what Carnet reads from a workbook. Save the data as CSV and import the CSV, which has no such limit")
+}
+
+func errImplausibleStrings(path string, strings, usable int) *Error {
+	return newError(CodeTooLarge, path, nil,
+		fmt.Sprintf("le classeur déclare %s textes partagés alors que ses feuilles ne peuvent pas en utiliser plus de %s : c’est un fichier piégé ou endommagé, il n’est pas ouvert. S’il vient d’une source sûre, ouvrez-le dans Excel ou LibreOffice, enregistrez-le à nouveau en .xlsx et réessayez",
+			groupDigits(int64(strings), "\u00a0"), groupDigits(int64(usable), "\u00a0")),
+		fmt.Sprintf("the workbook declares %s shared texts while its sheets cannot use more than %s: this is a booby-trapped or damaged file, it is not opened. If it comes from a trusted source, open it in Excel or LibreOffice, save it again as .xlsx and try again",
+			groupDigits(int64(strings), ","), groupDigits(int64(usable), ",")))
+}
+
+// mib writes a size in MiB or GiB for a message.
+func mib(n uint64, lang string) string {
+	unit, v := " Mio", n>>20
+	if n >= 1<<30 && n%(1<<30) == 0 {
+		unit, v = " Gio", n>>30
+	}
+	if lang != "fr" {
+		unit = strings.ReplaceAll(strings.ReplaceAll(unit, "Mio", "MiB"), "Gio", "GiB")
+		return groupDigits(int64(v), ",") + unit
+	}
+	return groupDigits(int64(v), "\u00a0") + strings.Replace(unit, " ", "\u00a0", 1)
+}
+
+// zipStats is what checkZip learnt from the zip directory.
+type zipStats struct {
+	worksheetBytes uint64 // uncompressed size of the worksheets
+}
+
+// checkZip bounds, from the zip directory, what inflating the workbook can
+// cost: the total uncompressed size, each part's size and compression
+// ratio, and what excelize would hold in memory. The declared sizes are
+// binding: Go's zip reader reads at most the declared compressed bytes of a
+// part and fails on a part that inflates beyond its declared size.
+func checkZip(path string, zr *zip.Reader) (zipStats, error) {
+	var st zipStats
+	var total, held uint64
 	for _, zf := range zr.File {
 		size := zf.UncompressedSize64
 		total += size
-		name := strings.ToLower(zf.Name)
-		streamed := strings.HasPrefix(name, "xl/worksheets/") || strings.HasSuffix(name, "sharedstrings.xml")
-		if total > MaxUnzipBytes || (!streamed && size > maxOtherPart) {
-			return errTooLarge(path)
+		name := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
+		sheet := strings.HasPrefix(name, "xl/worksheets/sheet")
+		sst := name == "xl/sharedstrings.xml"
+		if strings.HasPrefix(name, "xl/worksheets/") {
+			st.worksheetBytes += size
+		}
+		switch {
+		case total > limits.unzip:
+			return st, errTooLarge(path)
+		case size > ratioFloor && size/max(1, zf.CompressedSize64) > limits.ratio:
+			return st, errZipBomb(path, zf.Name, size/max(1, zf.CompressedSize64))
+		case sst && size > limits.sharedStringsBytes:
+			return st, errStringsTooLarge(path)
+		}
+		if (sheet || sst) && size > MaxXMLInMemory {
+			continue // streamed from a temporary file
+		}
+		if size > limits.otherPart {
+			return st, errPartTooLarge(path, zf.Name, size)
+		}
+		if held += size; held > limits.held {
+			return st, errHeldTooLarge(path)
 		}
 	}
-	return nil
+	return st, nil
 }
 
 type xmlRels struct {

@@ -3,8 +3,10 @@ package sheet
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"sync/atomic"
@@ -15,32 +17,64 @@ import (
 // mergeRange is a merged area of a sheet, 1-based and inclusive.
 type mergeRange struct{ top, left, bottom, right int }
 
+// scanResult is what scanPart learnt about a part.
+type scanResult struct {
+	merges  []mergeRange
+	lastRow int // number of the last row holding a cell
+	// strings counts the entries (<si>) of a shared strings table.
+	strings int
+	// sharedRefs counts the cells of a worksheet that take their text from
+	// the shared strings table (t="s"), maxShared is the highest index they
+	// use (as excelize reads it: an unreadable index is 0).
+	sharedRefs, maxShared int
+}
+
 // scanPart streams one worksheet (or the shared strings) part once, before
 // excelize parses it: it rejects text runs or rows too large to be real
 // (so that excelize never holds a zip bomb's giant token in memory) and
 // collects the merged ranges, which a worksheet stores after its rows.
 // The scan only looks for '<' and reads tag names, so it costs little next
 // to the XML parsing that follows. It also returns the number of the last
-// row holding a cell, so that progress can be shown as a share of the sheet.
-func scanPart(path string, wp workbookParts, name string) ([]mergeRange, int, error) {
+// row holding a cell, so that progress can be shown as a share of the sheet,
+// counts the shared strings (refusing a table of more than maxStrings
+// entries as soon as it is seen, when maxStrings > 0), and the worksheet's
+// references to them. It looks at ctx every megabyte.
+func scanPart(ctx context.Context, path string, wp workbookParts, name string, maxStrings int) (scanResult, error) {
+	var res scanResult
 	rc, _, err := wp.open(name)
 	if err != nil {
-		return nil, 0, errDamaged(path, err)
+		return res, errDamaged(path, err)
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
+	br := bufio.NewReaderSize(&ctxReader{ctx: ctx, r: rc}, 64<<10)
 	var (
-		merges     []mergeRange
 		gap        int
 		row, cells int
-		lastFilled int // last row with a cell: Excel writes empty formatted rows down to 1,048,576
+		cellShared bool // in a cell of type "s"
+		wantIndex  bool // the next text is the index of a shared string
 	)
 	partScans.Add(1)
 	for {
 		chunk, err := br.ReadSlice('<')
 		gap += len(chunk)
+		if wantIndex {
+			wantIndex = false
+			res.sharedRefs++
+			idx := math.MaxInt // an index longer than the buffer: beyond any table
+			if err == nil {
+				v := bytes.TrimSpace(chunk[:len(chunk)-1])
+				n, perr := strconv.Atoi(string(v))
+				switch {
+				case perr != nil && len(v) < 32:
+					idx = 0 // excelize reads an unreadable index as 0
+				case perr == nil && n >= 0:
+					idx = n
+				}
+			}
+			res.maxShared = max(res.maxShared, idx)
+		}
 		if gap > maxTokenBytes {
-			return nil, 0, errCellTooLarge(path, row, 0)
+			return res, errCellTooLarge(path, row, 0)
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
@@ -49,7 +83,10 @@ func scanPart(path string, wp workbookParts, name string) ([]mergeRange, int, er
 			break
 		}
 		if err != nil {
-			return nil, 0, errDamaged(path, err)
+			if ctx.Err() != nil {
+				return res, errCanceled(path, ctx.Err())
+			}
+			return res, errDamaged(path, err)
 		}
 		gap = 0
 		head, _ := br.Peek(32)
@@ -66,20 +103,58 @@ func scanPart(path string, wp workbookParts, name string) ([]mergeRange, int, er
 			}
 			cells = 0
 		case "c":
-			if !closing {
-				if cells++; cells > MaxColumns {
-					return nil, 0, errTooManyColumns(path, row)
-				}
-				lastFilled = row
+			if closing {
+				cellShared = false
+				continue
+			}
+			if cells++; cells > MaxColumns {
+				return res, errTooManyColumns(path, row)
+			}
+			res.lastRow = row
+			tag := readTag(br)
+			cellShared = attrValue(tag, "t") == "s" && !bytes.HasSuffix(tag, []byte("/>"))
+		case "v":
+			if !closing && cellShared {
+				wantIndex = !bytes.HasSuffix(readTag(br), []byte("/>"))
+			}
+		case "si":
+			if closing {
+				continue
+			}
+			if res.strings++; maxStrings > 0 && res.strings > maxStrings {
+				return res, errTooManyStrings(path)
 			}
 		case "mergeCell":
-			if m, ok := parseRef(attrValue(readTag(br), "ref")); ok && m.bottom > m.top && len(merges) < maxMergedRanges {
-				merges = append(merges, m)
+			if m, ok := parseRef(attrValue(readTag(br), "ref")); ok && m.bottom > m.top && len(res.merges) < maxMergedRanges {
+				res.merges = append(res.merges, m)
 			}
 		}
 	}
-	sort.SliceStable(merges, func(i, j int) bool { return merges[i].top < merges[j].top })
-	return merges, lastFilled, nil
+	if ctx.Err() != nil { // the reader may have been stopped between two checks
+		return res, errCanceled(path, ctx.Err())
+	}
+	sort.SliceStable(res.merges, func(i, j int) bool { return res.merges[i].top < res.merges[j].top })
+	return res, nil
+}
+
+// ctxReader reads r, failing with ctx's error once ctx is done; it looks
+// at ctx every megabyte.
+type ctxReader struct {
+	ctx  context.Context
+	r    io.Reader
+	left int
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		if err := c.ctx.Err(); err != nil {
+			return 0, err
+		}
+		c.left = 1 << 20
+	}
+	n, err := c.r.Read(p)
+	c.left -= n
+	return n, err
 }
 
 // partScans counts scanPart's runs (tests see the cache at work).

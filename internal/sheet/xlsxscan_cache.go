@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"context"
 	"os"
 	"slices"
 	"strings"
@@ -27,9 +28,8 @@ type scanKey struct {
 }
 
 type scanEntry struct {
-	key     scanKey
-	merges  []mergeRange
-	lastRow int
+	key scanKey
+	res scanResult
 }
 
 var scanCache struct {
@@ -38,11 +38,11 @@ var scanCache struct {
 }
 
 // scanPartCached is scanPart, answered from the cache when the file has
-// not changed since.
-func scanPartCached(path string, wp workbookParts, name string) ([]mergeRange, int, error) {
+// not changed since. Failed scans are not kept.
+func scanPartCached(ctx context.Context, path string, wp workbookParts, name string, maxStrings int) (scanResult, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return scanPart(path, wp, name)
+		return scanPart(ctx, path, wp, name, maxStrings)
 	}
 	key := scanKey{path: path, size: st.Size(), mod: st.ModTime(), part: name}
 	if zf, ok := wp.files[strings.ToLower(name)]; ok {
@@ -50,21 +50,25 @@ func scanPartCached(path string, wp workbookParts, name string) ([]mergeRange, i
 	}
 	scanCache.Lock()
 	for _, e := range scanCache.entries {
-		if e.key == key {
+		if e.key == key && (maxStrings <= 0 || e.res.strings <= maxStrings) {
 			scanCache.Unlock()
-			return slices.Clone(e.merges), e.lastRow, nil
+			res := e.res
+			res.merges = slices.Clone(res.merges)
+			return res, nil
 		}
 	}
 	scanCache.Unlock()
-	merges, lastRow, err := scanPart(path, wp, name)
+	res, err := scanPart(ctx, path, wp, name, maxStrings)
 	if err != nil {
-		return nil, 0, err
+		return res, err
 	}
 	scanCache.Lock()
 	if len(scanCache.entries) >= scanCacheSize {
 		scanCache.entries = scanCache.entries[1:]
 	}
-	scanCache.entries = append(scanCache.entries, scanEntry{key, slices.Clone(merges), lastRow})
+	kept := res
+	kept.merges = slices.Clone(res.merges)
+	scanCache.entries = append(scanCache.entries, scanEntry{key, kept})
 	scanCache.Unlock()
-	return merges, lastRow, nil
+	return res, nil
 }
