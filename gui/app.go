@@ -4,6 +4,8 @@ package gui
 
 import (
 	"os"
+	"os/signal"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -74,6 +76,7 @@ func Run(dbPath string) error {
 		w.SetContent(openErrorScreen(w, dbPath, err, open))
 		w.Resize(fyne.NewSize(900, 600)) // room for the file dialog it offers
 	}
+	quitOnSignal(a)
 	w.ShowAndRun()
 	if u != nil {
 		_ = u.svc.Close()
@@ -166,4 +169,18 @@ func (u *ui) switchDatabase(path string) {
 			u.work.Go(func() { _ = old.Close() })
 		})
 	})
+}
+
+// quitOnSignal closes the window on Ctrl-C in the terminal or a TERM (a
+// logout, a shutdown), so that the customer file is closed and temporary
+// files are removed rather than the process being cut short; an import
+// being written is rolled back.
+func quitOnSignal(a fyne.App) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ch
+		signal.Stop(ch) // a second signal ends the process at once
+		fyne.Do(a.Quit)
+	}()
 }

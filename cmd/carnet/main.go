@@ -8,10 +8,12 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 
 	"carnet/gui"
 	"carnet/internal/cli"
 	"carnet/internal/service"
+	"carnet/internal/sheet"
 )
 
 func main() {
@@ -24,15 +26,21 @@ func main() {
 				os.Exit(1)
 			}
 		}
-		if err := gui.Run(db); err != nil {
+		err := gui.Run(db)
+		sheet.RemoveTemporaryFiles()
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "carnet:", err)
 			os.Exit(1)
 		}
 		return
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	os.Exit(cli.Run(ctx, args, &cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}))
+	// Ctrl-C or a TERM cancels the command, which then rolls back and says
+	// so; the workbooks' temporary files go even if a read was cut short.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Run(ctx, args, &cli.Env{Stdout: os.Stdout, Stderr: os.Stderr})
+	stop()
+	sheet.RemoveTemporaryFiles()
+	os.Exit(code)
 }
 
 // windowArgs reports whether args ask for the window: none, or only

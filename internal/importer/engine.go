@@ -44,7 +44,7 @@ func (im *Importer) Commit(ctx context.Context, req Request, progress func(Progr
 func (im *Importer) execute(ctx context.Context, req Request, commit bool, progress func(Progress)) (*Result, error) {
 	started := time.Now()
 	defer relaxGC()()
-	r, err := openSheet(req.Path, req.Settings)
+	r, err := openSheet(ctx, req.Path, req.Settings)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +75,7 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 		if err != nil {
 			return err
 		}
-		for _, p := range ignoredColumns(headers, req.Mapping, r.Detected().HeaderRow) {
+		for _, p := range append(headerWarnings(r.Detected(), headers), ignoredColumns(headers, req.Mapping, r.Detected().HeaderRow)...) {
 			res.Counts.Warnings++
 			res.Problems = append(res.Problems, p)
 		}

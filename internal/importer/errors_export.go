@@ -47,11 +47,11 @@ func (im *Importer) ExportErrors(ctx context.Context, req Request, w io.Writer) 
 	if _, err := im.Check(ctx, req, nil); err != nil {
 		return 0, err
 	}
-	return writeErrorRows(req, messages, w)
+	return writeErrorRows(ctx, req, messages, w)
 }
 
-func writeErrorRows(req Request, messages map[int]string, w io.Writer) (int, error) {
-	r, err := openSheet(req.Path, req.Settings)
+func writeErrorRows(ctx context.Context, req Request, messages map[int]string, w io.Writer) (int, error) {
+	r, err := openSheet(ctx, req.Path, req.Settings)
 	if err != nil {
 		return 0, err
 	}

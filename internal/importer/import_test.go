@@ -483,3 +483,48 @@ func TestColumnsAndValuesThatGoNowhereAreReported(t *testing.T) {
 		t.Errorf("counts %+v", plan.Counts)
 	}
 }
+
+// TestCellsInAnotherEncodingAreRepairedAndSaid: a UTF-8 file with a column
+// name and a cell pasted from a Windows-1252 file imports them readable,
+// and each repair is a warning naming the row and column.
+func TestCellsInAnotherEncodingAreRepairedAndSaid(t *testing.T) {
+	im, svc := newImporter(t)
+	// UTF-8 accents in the header and first row; the last column name and
+	// a city typed in Windows-1252.
+	text := "Nom;Prénom;Ville;Remarqu\xe9\nDurand;Éloïse;Lyon;x\nMartin;Paul;Orl\xe9ans;y\n"
+	path := writeFile(t, "mixte.csv", text, false)
+	req := request(t, im, path)
+	res := commit(t, im, req)
+	var header, cell *Problem
+	for i, p := range res.Problems {
+		if p.Code != "encoding_repaired" {
+			continue
+		}
+		switch p.Row {
+		case 1:
+			header = &res.Problems[i]
+		case 3:
+			cell = &res.Problems[i]
+		}
+	}
+	if header == nil || header.Value != "Remarqué" {
+		t.Errorf("the repaired column name is not reported: %+v", res.Problems)
+	}
+	if cell == nil || cell.Column != "Ville" || cell.Value != "Orléans" || cell.Severity != SeverityWarning {
+		t.Errorf("the repaired cell is not reported with its column: %+v", res.Problems)
+	}
+	list, err := svc.SearchCustomers(context.Background(), store.Query{Text: "Martin"})
+	if err != nil || len(list) != 1 || list[0].Billing.City != "Orléans" {
+		t.Errorf("the repaired city is not stored readable: %+v %v", list, err)
+	}
+}
+
+// TestNothingMappedPointsToTheHeaderChoice: when no column could be mapped
+// the refusal says how to choose another header row, on both surfaces.
+func TestNothingMappedPointsToTheHeaderChoice(t *testing.T) {
+	problems := checkMapping([]string{"Liste des clients", ""}, Mapping{Ignore, Ignore})
+	if len(problems) != 1 || !strings.Contains(problems[0].Fix.FR, "--header-row") ||
+		!strings.Contains(problems[0].Fix.FR, "Ligne d’en-tête") {
+		t.Errorf("refusal %+v", problems)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"carnet/internal/domain"
+	"carnet/internal/sheet"
 )
 
 // checkMapping refuses a mapping that cannot be imported: wrong length,
@@ -43,7 +44,13 @@ func checkMapping(headers []string, m Mapping) []Problem {
 		seen[field] = i
 	}
 	if mapped == 0 {
-		refuse("", "Aucune colonne n’est associée à un champ.", "No column is mapped to a field.")
+		// Often the header was not found where the names are (a title
+		// above the table): say how to choose it.
+		out = append(out, Problem{Severity: SeverityError, Code: "mapping.invalid",
+			Message: domain.Message{FR: "Aucune colonne n’est associée à un champ.", EN: "No column is mapped to a field."},
+			Fix: domain.Message{
+				FR: "Associez au moins une colonne à un champ ; si les noms de colonnes lus ne sont pas les bons, " + sheet.HeaderRowHintFR + ".",
+				EN: "Map at least one column to a field; if the column names read are not the right ones, " + sheet.HeaderRowHintEN + "."}})
 	}
 	return out
 }

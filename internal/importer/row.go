@@ -122,15 +122,7 @@ func (run *run) parse(row sheet.Row) (parsedRow, []Problem) {
 // the file's encoding, repaired) and the values beyond the last column,
 // which go nowhere: both said rather than lost silently.
 func (run *run) readerWarnings(row sheet.Row) []Problem {
-	var out []Problem
-	for _, w := range row.Warnings {
-		col := ""
-		if w.Cell >= 0 && w.Cell < len(run.headers) {
-			col = run.headers[w.Cell]
-		}
-		out = append(out, Problem{Row: w.Line, Column: col, Value: w.Value, Severity: SeverityWarning, Code: w.Code,
-			Message: domain.Message{FR: w.FR, EN: w.EN}})
-	}
+	out := warningProblems(row.Warnings, run.headers)
 	var extra []string
 	for _, c := range row.Extra {
 		if strings.TrimSpace(c) != "" {
@@ -149,6 +141,26 @@ func (run *run) readerWarnings(row sheet.Row) []Problem {
 			Fix: domain.Message{
 				FR: "Vérifiez que la ligne n’a pas un séparateur de trop, ou donnez un en-tête à ces colonnes dans le fichier.",
 				EN: "Check that the row has no separator too many, or give these columns a header in the file."}})
+	}
+	return out
+}
+
+// headerWarnings are what the reader did to the header's cells (a column
+// name not in the file's encoding, repaired).
+func headerWarnings(d sheet.Detected, headers []string) []Problem {
+	return warningProblems(d.Warnings, headers)
+}
+
+// warningProblems turns the reader's warnings into import warnings.
+func warningProblems(ws []sheet.Warning, headers []string) []Problem {
+	var out []Problem
+	for _, w := range ws {
+		col := ""
+		if w.Cell >= 0 && w.Cell < len(headers) {
+			col = headers[w.Cell]
+		}
+		out = append(out, Problem{Row: w.Line, Column: col, Value: w.Value, Severity: SeverityWarning, Code: w.Code,
+			Message: domain.Message{FR: w.FR, EN: w.EN}})
 	}
 	return out
 }
