@@ -13,7 +13,7 @@ APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayl
 # What `make screenshots` and `make smoke` need to drive a real window.
 SHOT_PACKAGES := xvfb xdotool imagemagick x11-utils
 
-.PHONY: deps run build test vet bench screenshots shot-deps smoke clean
+.PHONY: deps run build test vet bench screenshots shot-deps smoke crashtest fuzz clean
 
 deps:
 ifeq ($(UNAME_S),Linux)
@@ -61,6 +61,33 @@ bench: build $(BENCH_DB)
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/fieldparse ./internal/sheet
 	@echo "== Search, window, import and launch over 1,000,000 customers =="
 	CARNET_BENCH_DB=$(BENCH_DB) CARNET_BENCH_FULL=1 $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/store ./internal/importer/... ./gui/...
+
+# Kills `carnet import`, `undo` and `demo` (the binary just built) with
+# SIGKILL at random moments, CRASH_KILLS times each, checking the database
+# after every kill (internal/crashtest; `make test` runs 3 kills each).
+# A failure prints the seed: CARNET_CRASH_SEED=N make crashtest replays it.
+CRASH_KILLS ?= 200
+crashtest: build
+	CARNET_CRASH_BIN=$(CURDIR)/$(BIN) CARNET_CRASH_KILLS=$(CRASH_KILLS) $(GO) test -count=1 -v -timeout 3h -run '^TestCrash$$' ./internal/crashtest
+
+# Each fuzz target of the repository in turn (go fuzzes one at a time), for
+# FUZZTIME each; `go test -list` finds them, so new ones are picked up.
+# `make test` runs their seed corpora. A failing input is saved under the
+# package's testdata/fuzz/.
+# -fuzzminimizetime 100x: by default go spends up to 60 s shrinking each new
+# interesting input, which left FuzzDate 3.8k runs in a minute (1.8M with 100 tries).
+FUZZTIME ?= 60s
+fuzz: deps
+	@targets=$$($(GO) test -list '^Fuzz' ./... | awk '/^Fuzz/ { f = f " " $$1 } \
+	    /^ok / { n = split(f, a, " "); for (i = 1; i <= n; i++) print $$2 "," a[i]; f = "" } \
+	    /^FAIL/ { print "go test -list: " $$0 > "/dev/stderr" }'); \
+	 [ -n "$$targets" ] || { echo "no fuzz target found"; exit 1; }; \
+	 failed=""; for t in $$targets; do pkg=$${t%,*}; fn=$${t#*,}; \
+	   echo "== $$fn ($$pkg), $(FUZZTIME) =="; \
+	   $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x $$pkg || failed="$$failed $$fn"; \
+	 done; \
+	 if [ -n "$$failed" ]; then echo "fuzz targets that failed:$$failed"; exit 1; fi; \
+	 echo "no failure in $(FUZZTIME) for each of:" $$(echo "$$targets" | sed 's/.*,//')
 
 # After deps, so two apt-get never run at once under make -j.
 shot-deps: deps
