@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"carnet/internal/domain"
+	"carnet/internal/phone"
 	"carnet/internal/store"
 	"carnet/internal/textfold"
 )
@@ -140,7 +141,7 @@ func (g *generator) customer(i int) *domain.Customer {
 		}
 		c.LastName = last
 		c.Email = domainPart(c.FirstName) + "." + domainPart(last) + strconv.Itoa(i) + "@" + g.pick(emailDomains)
-		c.Phones = []domain.Phone{{Number: g.mobile(), Label: "mobile"}}
+		c.Phones = []domain.Phone{{Number: g.mobile(ci), Label: "mobile"}}
 		if r.IntN(100) < 30 {
 			c.Phones = append(c.Phones, domain.Phone{Number: g.landline(ci), Label: "fixe"})
 		}
@@ -191,24 +192,56 @@ func (g *generator) history(ctx context.Context, tx *store.Tx, c *domain.Custome
 	return nil
 }
 
-func (g *generator) mobile() string {
-	// 06 and 07 3x–9x are allocated to mobiles; 07 0x–2x are not.
+// mobile is a valid mobile number for someone living in ci: the overseas
+// departments have their own (+596 696…, +262 692…, +590 690…); in
+// mainland France 06 and 07 3x–9x are mobiles.
+func (g *generator) mobile(ci city) string {
+	switch ci.phonePrefix {
+	case "0596":
+		return g.overseas("+596696")
+	case "0262":
+		return g.overseas("+262692")
+	case "0590":
+		return g.overseas("+590690")
+	}
 	if g.r.IntN(3) == 0 {
 		return "+337" + strconv.Itoa(3+g.r.IntN(7)) + g.digits(7)
 	}
-	return "+336" + g.digits(8)
+	return g.mainland("6" + g.digits(8))
 }
 
 func (g *generator) landline(ci city) string {
 	switch ci.phonePrefix {
 	case "0596":
-		return "+596596" + g.digits(6)
+		return g.overseas("+596596")
 	case "0262":
-		return "+262262" + g.digits(6)
+		return g.overseas("+262262")
 	case "0590":
-		return "+590590" + g.digits(6)
+		return g.overseas("+590590")
 	}
-	return "+33" + ci.phonePrefix[1:] + strconv.Itoa(1+g.r.IntN(9)) + g.digits(7)
+	return g.mainland(ci.phonePrefix[1:] + strconv.Itoa(1+g.r.IntN(9)) + g.digits(7))
+}
+
+// overseas is prefix and six digits drawn again until the department's
+// numbering plan allows them (not every block is allocated); few sample
+// customers live overseas, so the check costs nothing that shows.
+func (g *generator) overseas(prefix string) string {
+	for {
+		n := prefix + g.digits(6)
+		if _, bad := (phone.Parser{}).ToE164(n, ""); bad == nil {
+			return n
+		}
+	}
+}
+
+// mainland is +33 and the nine digits n, drawn again (keeping the first
+// two) while they fall in an overseas department's block (06 96, 05 90…):
+// those are not valid after +33, and read back as the department's.
+func (g *generator) mainland(n string) string {
+	for phone.OverseasRegion("0"+n) != "" {
+		n = n[:2] + g.digits(7)
+	}
+	return "+33" + n
 }
 
 // domainPart folds a name into letters for an email or account.

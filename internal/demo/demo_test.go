@@ -3,9 +3,12 @@ package demo
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"carnet/internal/phone"
 	"carnet/internal/store"
 )
 
@@ -44,5 +47,20 @@ func TestGenerateIsAllOrNothing(t *testing.T) {
 	}
 	if n := count(); n != 400 {
 		t.Fatalf("%d customers after a whole sample, want 400", n)
+	}
+}
+
+// TestSamplePhonesAreValid: every sample phone reads back as itself through
+// the importer's phone parser, so that a sample customer exported and
+// imported again is not refused for its phone (06 96… after +33 was).
+func TestSamplePhonesAreValid(t *testing.T) {
+	g := &generator{r: rand.New(rand.NewPCG(7, 0x5eed)), now: time.Now()}
+	var p phone.Parser
+	for i := range 20000 {
+		for _, ph := range g.customer(i).Phones {
+			if got, msg := p.ToE164(phone.National(ph.Number), "FR"); msg != nil || got != ph.Number {
+				t.Fatalf("sample phone %s reads back as %q (%v)", ph.Number, got, msg)
+			}
+		}
 	}
 }

@@ -27,6 +27,17 @@ var overseasPrefixes = []struct{ prefix, region string }{
 	{"0508", "PM"},
 }
 
+// OverseasRegion is the numbering region of a national number ("0596…")
+// that belongs to an overseas department ("MQ"), or "" for mainland France.
+func OverseasRegion(national string) string {
+	for _, o := range overseasPrefixes {
+		if strings.HasPrefix(national, o.prefix) {
+			return o.region
+		}
+	}
+	return ""
+}
+
 // ToE164 parses raw and returns "+33612345678" or a message.
 func (Parser) ToE164(raw, region string) (string, *domain.Message) {
 	s := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(raw), "'"))
@@ -34,11 +45,9 @@ func (Parser) ToE164(raw, region string) (string, *domain.Message) {
 		region = "FR"
 	}
 	if region == "FR" {
-		digits := onlyDigits(s)
-		for _, o := range overseasPrefixes {
-			if strings.HasPrefix(digits, o.prefix) && len(digits) == 10 && !strings.HasPrefix(s, "+") {
-				region = o.region
-				break
+		if digits := onlyDigits(s); len(digits) == 10 && !strings.HasPrefix(s, "+") {
+			if r := OverseasRegion(digits); r != "" {
+				region = r
 			}
 		}
 	}

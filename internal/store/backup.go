@@ -193,6 +193,7 @@ func pruneBackups(dbPath string, keep int, latest string) error {
 	if err != nil {
 		return err
 	}
+	removeStaleTemporaries(dbPath)
 	kept := 1 // latest
 	for _, b := range list {
 		if b.Path == latest {
@@ -310,4 +311,31 @@ func abs(p string) string {
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
+}
+
+// staleTemporaryAge is how old a backup's temporary file must be to be
+// left by a process that was killed while writing it; a younger one may be
+// another process's backup in progress (the command line beside the
+// window).
+const staleTemporaryAge = time.Hour
+
+// removeStaleTemporaries removes the half-written backups (name.db.tmp and
+// its journal) that a process killed during a backup left behind: each
+// carries its own time in its name, so nothing else would ever remove them.
+func removeStaleTemporaries(dbPath string) {
+	dir := BackupDir(dbPath)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	base := strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath)) + "-"
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, base) || !strings.Contains(name, ".db.tmp") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleTemporaryAge {
+			_ = os.Remove(filepath.Join(dir, name))
+		}
+	}
 }

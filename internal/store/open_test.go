@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"carnet/internal/domain"
 	"carnet/internal/store"
@@ -247,4 +248,45 @@ func insertCustomer(ctx context.Context, s *store.Store, name string) error {
 			VALUES (?, 'person', ?, ?, '2026-12-01T10:00:00Z', '2026-12-01T10:00:00Z')`, "C-"+name, name, strings.ToLower(name))
 		return err
 	})
+}
+
+// TestHalfWrittenBackupsLeftByAKillGo: a process killed during a backup
+// leaves name.db.tmp behind; the next backup removes those over an hour
+// old and leaves a fresh one (another process's backup in progress).
+func TestHalfWrittenBackupsLeftByAKillGo(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "carnet.db")
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := insertCustomer(ctx, s, "Gardé"); err != nil {
+		t.Fatal(err)
+	}
+	dir := store.BackupDir(path)
+	os.MkdirAll(dir, 0o755)
+	stale := filepath.Join(dir, "carnet-2026-01-01-120000.000-avant-import.db.tmp")
+	fresh := filepath.Join(dir, "carnet-2026-12-02-120000.000-manuelle.db.tmp")
+	other := filepath.Join(dir, "autre-2026-01-01-120000.000-avant-import.db.tmp")
+	for _, f := range []string{stale, fresh, other} {
+		if err := os.WriteFile(f, []byte("à moitié"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(stale, old, old)
+	os.Chtimes(other, old, old)
+	if _, err := s.AutoBackup(ctx, store.ReasonManual); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the stale half-written backup is still there")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a backup being written now was removed: %v", err)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("another database's file was removed: %v", err)
+	}
 }
