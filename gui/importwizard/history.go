@@ -164,6 +164,7 @@ func undoText(r *importer.UndoResult, lang string) string {
 	text := tr("Import #%d undone:", r.Batch) + " " +
 		trn(lang, r.Removed, "%s customer removed", "%s customers removed", count(r.Removed, lang)) + ", " +
 		trn(lang, r.Restored, "%s restored (one customer)", "%s restored", count(r.Restored, lang)) + "."
+	text += backupText(r.Backup)
 	if len(r.LeftAlone) == 0 {
 		return text
 	}
@@ -189,4 +190,13 @@ func (h *historyPanel) say(imp widget.Importance, text string) {
 	h.status.Importance = imp
 	h.status.SetText(text)
 	h.status.Show()
+}
+
+// backupText says where the customer file as it was before is kept, on a
+// line of its own ("" when there was nothing to back up).
+func backupText(path string) string {
+	if path == "" {
+		return ""
+	}
+	return "\n" + tr("The customer file as it was before is backed up in %s (File › Backups…).", path)
 }

@@ -322,6 +322,11 @@ func (s *checkStep) showPlan() {
 		s.status.SetText(trn(lang, c.Errors, "Row in error: %s of %s. It will be left out: fix it in the file, or export it, fix it and import it afterwards.",
 			"Rows in error: %s of %s. They will be left out: fix them in the file, or export them, fix them and import them afterwards.",
 			count(c.Errors, lang), count(c.Rows, lang)))
+	case c.Warnings > 0:
+		s.status.Importance = widget.WarningImportance
+		s.status.SetText(trn(lang, c.Rows, "%s row checked: no error, %s to read in the Errors and warnings tab. Nothing has been written yet.",
+			"%s rows checked: no error, %s to read in the Errors and warnings tab. Nothing has been written yet.",
+			count(c.Rows, lang), trn(lang, c.Warnings, "%s warning", "%s warnings", count(c.Warnings, lang))))
 	default:
 		say(s.status, widget.SuccessImportance, trn(lang, c.Rows, "%s row checked: no error. Nothing has been written yet.",
 			"%s rows checked: no error. Nothing has been written yet.", count(c.Rows, lang)))

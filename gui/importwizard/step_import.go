@@ -206,6 +206,10 @@ func (s *importStep) finished(res *importer.Result, ids []int64, err error) {
 		msg := trn(lang, c.Rows, "%s row read in %s. You can undo this import here or from the list of past imports on step 1.",
 			"%s rows read in %s. You can undo this import here or from the list of past imports on step 1.",
 			count(c.Rows, lang), seconds(res.Duration, lang))
+		if c.Warnings > 0 {
+			msg += "\n" + trn(lang, c.Warnings, "%s warning was shown at the Check step.", "%s warnings were shown at the Check step.", count(c.Warnings, lang))
+		}
+		msg += backupText(res.Backup)
 		say(s.message, widget.SuccessImportance, msg)
 		s.toCheck.Hide()
 		s.undo.Show()

@@ -377,3 +377,26 @@ func TestLongRecentFileNameDoesNotWidenTheWindow(t *testing.T) {
 		t.Fatalf("the recent file should be a cut link showing its name: %+v", link)
 	}
 }
+
+// TestWarningsAreAnnouncedAtTheCheck: a file without errors but with a
+// column that goes nowhere and a repaired cell says, above the counts, that
+// warnings wait in their tab, and the tab lists them.
+func TestWarningsAreAnnouncedAtTheCheck(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mixte.csv")
+	if err := os.WriteFile(path, []byte("Nom;Prénom;Ville;Zorglub\nDurand;Éloïse;Lyon;x\nMartin;Paul;Orl\xe9ans;y\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, "fr")
+	h.open(path)
+	h.next()
+	h.next()
+	if h.w.plan == nil {
+		t.Fatalf("no plan: %q", h.w.check.status.Text)
+	}
+	if got := h.w.check.status.Text; !strings.Contains(got, "aucune erreur, 2 avertissements à lire") {
+		t.Errorf("the check says %q", got)
+	}
+	if got := h.w.check.problemsT.Text; got != "Erreurs et avertissements (2)" {
+		t.Errorf("the tab says %q", got)
+	}
+}
