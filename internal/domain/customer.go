@@ -98,6 +98,9 @@ type Customer struct {
 
 	// Balance is read-only: the sum of the customer's balance entries.
 	Balance int64 `json:"balance"`
+	// Discount is read-only: the discount a till applies (own, else the
+	// best of the groups), filled when the customer is loaded.
+	Discount Applicable `json:"applicable_discount"`
 }
 
 // Name is the display name: the company name for a legal entity, else last
@@ -146,7 +149,8 @@ type BalanceEntry struct {
 	Date       time.Time `json:"date"`
 	Label      string    `json:"label"`
 	Amount     int64     `json:"amount"`
-	Origin     string    `json:"origin"` // "manual", "import", "demo"…
+	Origin     string    `json:"origin"`             // "manual", "import", "demo"…
+	Operator   string    `json:"operator,omitempty"` // who wrote it, when operators are on
 }
 
 // Entry origins.

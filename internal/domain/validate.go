@@ -11,10 +11,32 @@ const (
 	MaxNotesLen = 10000
 )
 
-// Normalize trims and normalises every field of c in place and checks every
-// rule, returning a *ValidationError listing all broken rules, or nil. The
-// code is not required here: the service assigns one when it is empty.
+// Rules are what the settings add to the fixed rules: the default region,
+// the account numbers' required start, the custom fields and the reference
+// lists. A nil list is not checked.
+type Rules struct {
+	Phones        PhoneParser
+	Region        string // default phone region and address country; "FR" when empty
+	AccountPrefix string
+	CustomFields  []CustomField
+	PriceTypes    []RefValue
+	Civilities    []RefValue
+}
+
+// Normalize is NormalizeWith with the default settings and no lists.
 func (c *Customer) Normalize(phones PhoneParser) error {
+	return c.NormalizeWith(Rules{Phones: phones})
+}
+
+// NormalizeWith trims and normalises every field of c in place and checks
+// every rule, returning a *ValidationError listing all broken rules, or
+// nil. The code is not required here: the service assigns one when it is
+// empty.
+func (c *Customer) NormalizeWith(r Rules) error {
+	phones := r.Phones
+	if r.Region == "" {
+		r.Region = "FR"
+	}
 	var ve ValidationError
 	trim := func(p *string) { *p = strings.TrimSpace(*p) }
 	for _, p := range []*string{&c.Code, &c.Civility, &c.LastName, &c.FirstName, &c.CompanyName,
@@ -54,7 +76,7 @@ func (c *Customer) Normalize(phones PhoneParser) error {
 
 	region := c.Billing.Country
 	if region == "" {
-		region = "FR"
+		region = r.Region
 	}
 	if phones != nil {
 		c.Phones, fe = NormalizePhones(c.Phones, region, phones)
@@ -68,10 +90,16 @@ func (c *Customer) Normalize(phones PhoneParser) error {
 			}
 		}
 	}
-	normalizeAddress(&c.Billing)
+	normalizeAddress(&c.Billing, r.Region)
 	for i := range c.Shipping {
-		normalizeAddress(&c.Shipping[i])
+		normalizeAddress(&c.Shipping[i], r.Region)
 	}
+	ve.add(CheckAccount("account_number", c.AccountNumber))
+	ve.add(CheckAccountFormat(c.AccountNumber, r.AccountPrefix))
+	c.Civility = r.listValue(&ve, "civility", ListCivilities, r.Civilities, c.Civility)
+	c.PriceTypeSales = r.listValue(&ve, "price_type_sales", ListPriceTypes, r.PriceTypes, c.PriceTypeSales)
+	c.PriceTypeOrders = r.listValue(&ve, "price_type_orders", ListPriceTypes, r.PriceTypes, c.PriceTypeOrders)
+	r.checkCustom(&ve, c)
 
 	for _, d := range []struct {
 		field string
@@ -151,13 +179,56 @@ func CheckPercent(field string, v int64) *FieldError {
 	return nil
 }
 
-func normalizeAddress(a *Address) {
+// listValue checks that v names an entry of list (archived ones too: a
+// customer keeps a value that was archived), and returns the list's
+// spelling.
+func (r Rules) listValue(ve *ValidationError, field string, l RefList, list []RefValue, v string) string {
+	if v == "" || list == nil {
+		return v
+	}
+	if e, ok := FindRef(list, v); ok {
+		return e.Name
+	}
+	ve.add(ErrUnknownRef(field, l, v))
+	return v
+}
+
+// checkCustom checks each custom value against its field's type; a value
+// for a field that is not defined is refused.
+func (r Rules) checkCustom(ve *ValidationError, c *Customer) {
+	if r.CustomFields == nil {
+		return
+	}
+	for name, v := range c.Custom {
+		f, ok := FindCustomField(r.CustomFields, name)
+		if !ok {
+			ve.add(&FieldError{Field: CustomPrefix + name, Code: "custom_unknown", Message: Message{
+				FR: "Le champ personnalisé « " + name + " » n’existe pas : créez-le dans Paramètres › Champs personnalisés.",
+				EN: "Custom field \"" + name + "\" does not exist: create it in Settings › Custom fields."}})
+			continue
+		}
+		norm, fe := f.Check(v)
+		ve.add(fe)
+		delete(c.Custom, name)
+		if fe != nil {
+			norm = v
+		}
+		if norm != "" {
+			c.Custom[f.Name] = norm // the field's own spelling
+		}
+	}
+	if len(c.Custom) == 0 {
+		c.Custom = nil
+	}
+}
+
+func normalizeAddress(a *Address, region string) {
 	for _, p := range []*string{&a.Label, &a.Line1, &a.Line2, &a.Postcode, &a.City, &a.Country} {
 		*p = strings.TrimSpace(*p)
 	}
 	a.Country = strings.ToUpper(a.Country)
 	if a.Country == "" && !a.IsEmpty() {
-		a.Country = "FR"
+		a.Country = region
 	}
 }
 

@@ -73,7 +73,11 @@ func customerArgs(c *domain.Customer, sourceID sql.NullInt64) []any {
 
 // SearchDoc is the folded text the search index holds for c: every form a
 // user may type to find it.
-func SearchDoc(c *domain.Customer) string {
+func SearchDoc(c *domain.Customer) string { return SearchDocWith(c, nil) }
+
+// SearchDocWith is SearchDoc with the values of the custom fields named in
+// searched (folded names: the text and list fields).
+func SearchDocWith(c *domain.Customer, searched map[string]bool) string {
 	var b strings.Builder
 	add := func(s string) {
 		if s != "" {
@@ -94,6 +98,11 @@ func SearchDoc(c *domain.Customer) string {
 	add(c.Billing.Postcode)
 	add(c.Reference)
 	add(c.SIRET)
+	for name, v := range c.Custom {
+		if searched[foldKey(name)] {
+			add(v)
+		}
+	}
 	b.WriteString(flagTokens(c))
 	return b.String()
 }
@@ -116,7 +125,7 @@ func (t *Tx) InsertCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if err := t.writeChildren(ctx, c, opt, false); err != nil {
 		return err
 	}
-	_, err = t.exec(ctx, `INSERT INTO customer_search (rowid, doc) VALUES (?, ?)`, c.ID, SearchDoc(c))
+	_, err = t.exec(ctx, `INSERT INTO customer_search (rowid, doc) VALUES (?, ?)`, c.ID, SearchDocWith(c, t.searchedCustom(ctx)))
 	return err
 }
 
@@ -146,7 +155,7 @@ func (t *Tx) UpdateCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if _, err := t.exec(ctx, `DELETE FROM customer_search WHERE rowid = ?`, c.ID); err != nil {
 		return err
 	}
-	_, err = t.exec(ctx, `INSERT INTO customer_search (rowid, doc) VALUES (?, ?)`, c.ID, SearchDoc(c))
+	_, err = t.exec(ctx, `INSERT INTO customer_search (rowid, doc) VALUES (?, ?)`, c.ID, SearchDocWith(c, t.searchedCustom(ctx)))
 	return err
 }
 
@@ -200,8 +209,9 @@ func (t *Tx) DeleteCustomer(ctx context.Context, id int64) error {
 
 // selectCustomer reads every stored column; the groups and addresses are
 // loaded separately by loadChildren.
-const selectCustomer = `SELECT c.id, ` + customerColumns + `, c.balance, COALESCE(m.name, '')
-FROM customers c LEFT JOIN marketing_sources m ON m.id = c.marketing_source_id `
+const selectCustomer = `SELECT c.id, ` + customerColumns + `, c.balance,
+  COALESCE((SELECT m.name FROM marketing_sources m WHERE m.id = c.marketing_source_id), '')
+FROM customers c `
 
 func scanCustomer(row interface{ Scan(...any) error }) (*domain.Customer, error) {
 	var c domain.Customer
@@ -256,7 +266,7 @@ func (t *Tx) CustomerBy(ctx context.Context, column string, value any) (*domain.
 }
 
 func (t *Tx) loadChildren(ctx context.Context, c *domain.Customer) error {
-	st, err := t.Prepared(ctx, `SELECT g.name FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
+	st, err := t.Prepared(ctx, `SELECT g.name, g.discount FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
 		WHERE cg.customer_id = ? ORDER BY g.name COLLATE NOCASE`)
 	if err != nil {
 		return err
@@ -266,15 +276,22 @@ func (t *Tx) loadChildren(ctx context.Context, c *domain.Customer) error {
 		return err
 	}
 	c.Groups = nil
+	discounts := map[string]int64{}
 	for rows.Next() {
 		var n string
-		if err := rows.Scan(&n); err != nil {
+		var d int64
+		if err := rows.Scan(&n, &d); err != nil {
 			rows.Close()
 			return err
 		}
 		c.Groups = append(c.Groups, n)
+		discounts[n] = d
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err // a read cut short must not give a customer fewer groups
+	}
+	c.Discount = domain.ApplicableDiscount(c.DiscountSales, discounts)
 	st, err = t.Prepared(ctx, `SELECT id, label, line1, line2, postcode, city, country FROM shipping_addresses
 		WHERE customer_id = ? ORDER BY position`)
 	if err != nil {

@@ -19,8 +19,8 @@ func (t *Tx) AddBalanceEntry(ctx context.Context, e *domain.BalanceEntry, import
 	if importID != 0 {
 		imp = sql.NullInt64{Int64: importID, Valid: true}
 	}
-	res, err := t.exec(ctx, `INSERT INTO balance_entries (customer_id, date, label, amount, origin, import_id)
-		VALUES (?, ?, ?, ?, ?, ?)`, e.CustomerID, FormatTime(e.Date), e.Label, e.Amount, e.Origin, imp)
+	res, err := t.exec(ctx, `INSERT INTO balance_entries (customer_id, date, label, amount, origin, import_id, operator)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, e.CustomerID, FormatTime(e.Date), e.Label, e.Amount, e.Origin, imp, e.Operator)
 	if err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func (t *Tx) DeleteImportBalanceEntries(ctx context.Context, importID int64) (in
 
 // Ledger returns a customer's balance entries, oldest first.
 func (t *Tx) Ledger(ctx context.Context, customerID int64) ([]domain.BalanceEntry, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT id, customer_id, date, label, amount, origin
+	rows, err := t.tx.QueryContext(ctx, `SELECT id, customer_id, date, label, amount, origin, operator
 		FROM balance_entries WHERE customer_id = ? ORDER BY date, id`, customerID)
 	if err != nil {
 		return nil, err
@@ -49,7 +49,7 @@ func (t *Tx) Ledger(ctx context.Context, customerID int64) ([]domain.BalanceEntr
 	for rows.Next() {
 		var e domain.BalanceEntry
 		var date string
-		if err := rows.Scan(&e.ID, &e.CustomerID, &date, &e.Label, &e.Amount, &e.Origin); err != nil {
+		if err := rows.Scan(&e.ID, &e.CustomerID, &date, &e.Label, &e.Amount, &e.Origin, &e.Operator); err != nil {
 			return nil, err
 		}
 		e.Date = ParseTime(date)

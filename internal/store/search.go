@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"slices"
 	"strings"
 	"sync"
@@ -69,6 +71,8 @@ type ListRow struct {
 	Balance      int64
 	Disappointed bool
 	Archived     bool
+	Discount     domain.Applicable // what a till applies (own, else best group)
+	Custom       map[string]string // custom field values, by field name
 }
 
 // Flag tokens in the search text let the trigram index answer the common
@@ -379,7 +383,12 @@ func (s *Store) listRows(ctx context.Context, ids []int64) ([]ListRow, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT c.id, c.code, c.kind, c.last_name, c.first_name, c.company_name,
 		c.city, c.email, c.phone1, c.balance, c.disappointed, c.archived,
 		COALESCE((SELECT group_concat(g.name, ', ') FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
-		          WHERE cg.customer_id = c.id), '')
+		          WHERE cg.customer_id = c.id), ''),
+		c.discount_sales, c.custom,
+		(SELECT g.name FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
+		 WHERE cg.customer_id = c.id AND g.discount > 0 ORDER BY g.discount DESC, g.name COLLATE NOCASE LIMIT 1),
+		COALESCE((SELECT max(g.discount) FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
+		          WHERE cg.customer_id = c.id), 0)
 		FROM customers c WHERE c.id IN (`+marks+`)`, args...)
 	if err != nil {
 		return nil, err
@@ -388,10 +397,20 @@ func (s *Store) listRows(ctx context.Context, ids []int64) ([]ListRow, error) {
 	out := make([]ListRow, len(ids))
 	for rows.Next() {
 		var r ListRow
-		var kind, last, first, company string
+		var kind, last, first, company, custom string
+		var own, best int64
+		var bestGroup sql.NullString
 		if err := rows.Scan(&r.ID, &r.Code, &kind, &last, &first, &company, &r.City, &r.Email, &r.Phone,
-			&r.Balance, &r.Disappointed, &r.Archived, &r.Groups); err != nil {
+			&r.Balance, &r.Disappointed, &r.Archived, &r.Groups, &own, &custom, &bestGroup, &best); err != nil {
 			return nil, err
+		}
+		groups := map[string]int64{}
+		if bestGroup.Valid {
+			groups[bestGroup.String] = best
+		}
+		r.Discount = domain.ApplicableDiscount(own, groups)
+		if custom != "" {
+			_ = json.Unmarshal([]byte(custom), &r.Custom)
 		}
 		r.Kind = domain.Kind(kind)
 		c := domain.Customer{Kind: r.Kind, LastName: last, FirstName: first, CompanyName: company}

@@ -193,6 +193,9 @@ func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
 type Tx struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// customText holds the folded names of the custom fields the search
+	// covers (text and list), read once per transaction.
+	customText map[string]bool
 	// groupIDs caches group name → id during a bulk write (see BeginBulk).
 	groupIDs map[string]int64
 	// deferred holds the CREATE INDEX statements of the indexes
