@@ -74,14 +74,15 @@ func (o *Operator) Can(p Permission) bool {
 // ErrPermission refuses an action: who is working, and which permission
 // is missing.
 func ErrPermission(o *Operator, p Permission) *Error {
-	who := Message{"Aucun opérateur n’est choisi", "No operator is chosen"}
-	if o != nil {
-		who = Message{o.Name + " n’a pas la permission", o.Name + " lacks the permission"}
-	}
 	l := p.Label()
+	if o == nil {
+		return &Error{Code: "permission", Message: Message{
+			FR: "Personne n’est identifié : choisissez qui travaille (Fichier › Changer d’opérateur) ; cette action demande la permission « " + l.FR + " ».",
+			EN: "Nobody is signed in: choose who is working (File › Change operator); this action needs the permission \"" + l.EN + "\"."}}
+	}
 	return &Error{Code: "permission", Message: Message{
-		FR: who.FR + " « " + l.FR + " » : demandez-la au propriétaire (Paramètres › Opérateurs), ou laissez-le faire.",
-		EN: who.EN + " \"" + l.EN + "\": ask the owner for it (Settings › Operators), or let them do it."}}
+		FR: o.Name + " n’a pas la permission « " + l.FR + " » : demandez-la au propriétaire (Paramètres › Opérateurs), ou laissez-le faire.",
+		EN: o.Name + " lacks the permission \"" + l.EN + "\": ask the owner for it (Settings › Operators), or let them do it."}}
 }
 
 // CheckOperator trims a new or changed operator and refuses an empty or
@@ -191,4 +192,25 @@ func JournalActionLabel(action string) Message {
 		return Message{"Ouverture de session", "Sign-in"}
 	}
 	return Message{action, action}
+}
+
+// journalSep separates a journal detail's French and English texts.
+const journalSep = "\x1f"
+
+// JournalDetail stores a detail written in both languages.
+func JournalDetail(m Message) string {
+	if m.FR == m.EN {
+		return m.FR
+	}
+	return m.FR + journalSep + m.EN
+}
+
+// DetailIn is the entry's detail in lang (a detail without language, such
+// as a name or a code, reads the same in both).
+func (e JournalEntry) DetailIn(lang string) string {
+	fr, en, ok := strings.Cut(e.Detail, journalSep)
+	if !ok {
+		return e.Detail
+	}
+	return Message{FR: fr, EN: en}.In(lang)
 }

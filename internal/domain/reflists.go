@@ -100,3 +100,29 @@ func ErrUnknownRef(field string, l RefList, value string) *FieldError {
 		FR: "« " + value + " » n’est pas dans la liste (" + w.FR + ") : ajoutez-la là, ou choisissez une valeur de la liste.",
 		EN: "\"" + value + "\" is not in the list (" + w.EN + "): add it there, or choose a value from the list."}}
 }
+
+// civilitySpellings are the usual ways of writing the standard titles, in
+// French and English, lower case without the final dot: files write
+// "Monsieur", "Mr" or "Mrs" where the list holds "M." and "Mme".
+var civilitySpellings = map[string]string{
+	"monsieur": "M.", "m": "M.", "mr": "M.", "mister": "M.",
+	"madame": "Mme", "mme": "Mme", "mrs": "Mme", "ms": "Mme",
+	"mademoiselle": "Mlle", "mlle": "Mlle", "miss": "Mlle",
+	"docteur": "Dr", "doctor": "Dr", "dr": "Dr",
+	"maître": "Me", "maitre": "Me", "me": "Me",
+	"professeur": "Pr", "professor": "Pr", "prof": "Pr", "pr": "Pr",
+}
+
+// FindCivility returns the list's entry for a title as files write it:
+// the entry itself, or the standard title it spells ("Monsieur" → "M.")
+// when the list has that title.
+func FindCivility(list []RefValue, v string) (RefValue, bool) {
+	if e, ok := FindRef(list, v); ok {
+		return e, true
+	}
+	key := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(v)), ".")
+	if std, ok := civilitySpellings[key]; ok {
+		return FindRef(list, std)
+	}
+	return RefValue{}, false
+}

@@ -186,7 +186,11 @@ func (r Rules) listValue(ve *ValidationError, field string, l RefList, list []Re
 	if v == "" || list == nil {
 		return v
 	}
-	if e, ok := FindRef(list, v); ok {
+	find := FindRef
+	if l == ListCivilities {
+		find = FindCivility
+	}
+	if e, ok := find(list, v); ok {
 		return e.Name
 	}
 	ve.add(ErrUnknownRef(field, l, v))

@@ -31,6 +31,10 @@ const (
 	CodeIntNotInteger = "int.not_integer"
 	CodeIntTooLarge   = "int.too_large"
 
+	// Decimal (custom number fields).
+	CodeDecimalInvalid = "decimal.invalid"
+	CodeDecimalRounded = "decimal.rounded" // warning: more than six decimals
+
 	// Date.
 	CodeDateInvalid      = "date.invalid"
 	CodeDateUSOrder      = "date.us_order"       // 12/31/2012

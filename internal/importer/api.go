@@ -303,6 +303,10 @@ type Batch struct {
 	Counts      Counts     `json:"counts"`
 	CreatedAt   time.Time  `json:"created_at"`
 	UndoneAt    *time.Time `json:"undone_at,omitempty"`
+	// Operator ran the import and UndoneBy undid it, when the settings
+	// ask who is working ("" otherwise).
+	Operator string `json:"operator,omitempty"`
+	UndoneBy string `json:"undone_by,omitempty"`
 }
 
 // LeftAlone is a customer undo did not touch because it was edited after

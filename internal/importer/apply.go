@@ -58,7 +58,9 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 	if c.Kind == domain.KindCompany && c.CompanyName == "" && c.LastName != "" && c.FirstName == "" {
 		c.CompanyName, c.LastName = c.LastName, ""
 	}
-	if err := c.Normalize(phones); err != nil {
+	rules := run.rules
+	rules.Phones = phones
+	if err := c.NormalizeWith(rules); err != nil {
 		var ve *domain.ValidationError
 		if !errors.As(err, &ve) {
 			return err
@@ -129,7 +131,7 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 	rp.CustomerID, rp.Code = c.ID, c.Code
 	run.touched.set(c.ID, line)
 	if delta != 0 {
-		e := &domain.BalanceEntry{CustomerID: c.ID, Date: run.stamp, Label: domain.ImportBalanceLabel, Amount: delta, Origin: domain.OriginImport}
+		e := &domain.BalanceEntry{CustomerID: c.ID, Date: run.stamp, Label: domain.ImportBalanceLabel, Amount: delta, Origin: domain.OriginImport, Operator: run.operator}
 		if err := run.tx.AddBalanceEntry(ctx, e, run.batch); err != nil {
 			return err
 		}
@@ -183,7 +185,8 @@ func (run *run) resolveNames(ctx context.Context, line int, c *domain.Customer, 
 			rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName("marketing_source"), Field: "marketing_source", Value: s,
 				Severity: SeverityError, Code: "source.unknown",
 				Message: domain.Message{FR: "La source marketing « " + s + " » n’existe pas.", EN: "Marketing source \"" + s + "\" does not exist."},
-				Fix:     domain.Message{FR: "Ajoutez-la dans Paramètres › Marketing, ou activez l’option « Créer les sources marketing qui n’existent pas ».", EN: "Add it in Settings › Marketing, or turn on the option \"Create the marketing sources that do not exist\"."}})
+				Fix: domain.Message{FR: "Ajoutez-la dans " + domain.ListMarketing.Where().FR + ", ou activez l’option « Créer les sources marketing qui n’existent pas ».",
+					EN: "Add it in " + domain.ListMarketing.Where().EN + ", or turn on the option \"Create the marketing sources that do not exist\"."}})
 			return nil
 		}
 		if _, err := run.tx.CreateMarketingSource(ctx, s); err != nil {

@@ -55,6 +55,9 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 	if res.Refused = checkMapping(headers, req.Mapping); len(res.Refused) > 0 {
 		return res, nil
 	}
+	if err := im.checkPermissions(ctx, req); err != nil {
+		return nil, err
+	}
 	if commit {
 		b, err := im.svc.Store.AutoBackup(ctx, store.ReasonImport)
 		if err != nil {

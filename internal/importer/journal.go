@@ -11,7 +11,7 @@ import (
 	"carnet/internal/store"
 )
 
-const selectBatch = `SELECT id, file, fingerprint, profile, headers, mapping, options, counts, created_at, written_at, undone_at FROM imports `
+const selectBatch = `SELECT id, file, fingerprint, profile, headers, mapping, options, counts, created_at, written_at, undone_at, operator, undone_by FROM imports `
 
 // Journal lists every import, newest first.
 func (im *Importer) Journal(ctx context.Context) ([]Batch, error) {
@@ -42,7 +42,7 @@ func scanBatch(row interface{ Scan(...any) error }) (Batch, string, error) {
 	var b Batch
 	var headers, mapping, options, counts, created, written string
 	var undone sql.NullString
-	if err := row.Scan(&b.ID, &b.File, &b.Fingerprint, &b.Profile, &headers, &mapping, &options, &counts, &created, &written, &undone); err != nil {
+	if err := row.Scan(&b.ID, &b.File, &b.Fingerprint, &b.Profile, &headers, &mapping, &options, &counts, &created, &written, &undone, &b.Operator, &b.UndoneBy); err != nil {
 		return b, "", err
 	}
 	b.CreatedAt = store.ParseTime(created)

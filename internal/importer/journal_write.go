@@ -18,9 +18,9 @@ func (run *run) openBatch(ctx context.Context) (int64, error) {
 	mapping, _ := json.Marshal(run.req.Mapping)
 	options, _ := json.Marshal(run.req.Options)
 	now := store.FormatTime(run.stamp)
-	res, err := run.tx.SQL().ExecContext(ctx, `INSERT INTO imports (file, fingerprint, profile, headers, mapping, options, created_at, written_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, filepath.Base(run.req.Path), Fingerprint(run.headers), run.req.Profile,
-		string(headers), string(mapping), string(options), now, now)
+	res, err := run.tx.SQL().ExecContext(ctx, `INSERT INTO imports (file, fingerprint, profile, headers, mapping, options, created_at, written_at, operator)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, filepath.Base(run.req.Path), Fingerprint(run.headers), run.req.Profile,
+		string(headers), string(mapping), string(options), now, now, run.operator)
 	if err != nil {
 		return 0, fmt.Errorf("journal: %w", err)
 	}
@@ -29,9 +29,15 @@ func (run *run) openBatch(ctx context.Context) (int64, error) {
 
 func (run *run) closeBatch(ctx context.Context) error {
 	counts, _ := json.Marshal(run.plan.Counts)
-	_, err := run.tx.SQL().ExecContext(ctx, `UPDATE imports SET counts = ?, first_created = ?, last_created = ? WHERE id = ?`,
-		string(counts), run.firstCreated, run.lastCreated, run.batch)
-	return err
+	if _, err := run.tx.SQL().ExecContext(ctx, `UPDATE imports SET counts = ?, first_created = ?, last_created = ? WHERE id = ?`,
+		string(counts), run.firstCreated, run.lastCreated, run.batch); err != nil {
+		return err
+	}
+	c := run.plan.Counts
+	return run.im.svc.Record(ctx, run.tx, domain.JournalImport, filepath.Base(run.req.Path),
+		domain.JournalDetail(domain.Message{
+			FR: fmt.Sprintf("n° %d : %d créé(s), %d modifié(s), %d ligne(s) en erreur", run.batch, c.Created, c.Updated, c.Errors),
+			EN: fmt.Sprintf("no. %d: %d created, %d updated, %d row(s) in error", run.batch, c.Created, c.Updated, c.Errors)}))
 }
 
 // journalChange records that the import created or updated a customer;

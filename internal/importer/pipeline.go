@@ -111,10 +111,13 @@ type phoneResult struct {
 }
 
 // prenormalizePhones converts the row's phone and fax cells with the
-// region Normalize will use when the row sets the country or the customer
-// is French (a miss only costs the conversion again in the writer).
+// region Normalize will use: the row's country, else the settings' default
+// region (a miss only costs the conversion again in the writer).
 func (run *run) prenormalizePhones(pr parsedRow) phoneMemo {
-	region := "FR"
+	region := run.rules.Region
+	if region == "" {
+		region = "FR"
+	}
 	if cv, ok := pr.values["country"]; ok && !cv.empty {
 		region = cv.v.(string)
 	}

@@ -88,7 +88,16 @@ func (run *run) parse(row sheet.Row) (parsedRow, []Problem) {
 			}
 			continue
 		}
-		cv, p := parseCell(field, cell, country)
+		var cv cellValue
+		var p *fieldparse.Problem
+		switch {
+		case strings.HasPrefix(field, domain.CustomPrefix):
+			cv, p = run.parseCustom(field, cell)
+		case field == "civility":
+			cv, p = run.civilityCell(cell)
+		default:
+			cv, p = parseCell(field, cell, country)
+		}
 		if p != nil {
 			problems = append(problems, cellProblem(row.Line, run.headers[i], field, cell, p))
 			if p.IsError() {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"carnet/internal/domain"
 	"carnet/internal/store"
 )
 
@@ -38,6 +39,14 @@ type run struct {
 	touched *touchedSet
 	lookup  *lookup
 	keys    []string // the key cascade (matchKeysFor)
+
+	// rules are the settings and lists rows are checked against; custom
+	// holds the custom fields by lower-case name (those the import
+	// creates included).
+	rules  domain.Rules
+	custom map[string]domain.CustomField
+	// operator is who runs the import, recorded in the journal.
+	operator string
 
 	balanceWarned  bool
 	indexesDecided bool // maybeDeferIndexes has been asked
@@ -84,6 +93,10 @@ func (im *Importer) newRun(ctx context.Context, tx *store.Tx, req Request, heade
 	if run.sources, err = existingNames(ctx, tx, `SELECT name FROM marketing_sources`); err != nil {
 		return nil, err
 	}
+	if run.rules, err = im.svc.RulesIn(ctx, tx); err != nil {
+		return nil, err
+	}
+	run.operator = im.svc.OperatorName()
 	run.lookup = newLookup(tx)
 	run.keys = matchKeysFor(req.Options.Key)
 	if commit {
@@ -91,6 +104,9 @@ func (im *Importer) newRun(ctx context.Context, tx *store.Tx, req Request, heade
 			return nil, err
 		}
 		res.Batch = run.batch
+	}
+	if err := run.prepareCustomFields(ctx); err != nil {
+		return nil, err
 	}
 	return run, nil
 }

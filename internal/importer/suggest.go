@@ -39,11 +39,18 @@ func (im *Importer) Suggest(ctx context.Context, headers []string, sample [][]st
 		}
 		return out, p.Name, nil
 	}
+	custom, err := im.svc.ActiveCustomFields(ctx)
+	if err != nil {
+		return nil, "", err
+	}
 	out := make([]Suggestion, len(headers))
 	used := map[string]int{} // field → column holding it
 	for i, h := range headers {
 		values := columnValues(sample, i)
-		s := suggestColumn(h, values)
+		s, ok := customSuggestion(h, custom)
+		if !ok {
+			s = suggestColumn(h, values)
+		}
 		s.Column = i
 		if s.Field != "" && s.Field != "phones" && !strings.HasPrefix(s.Field, domain.CustomPrefix) {
 			if j, dup := used[s.Field]; dup {
@@ -88,6 +95,20 @@ func columnValues(sample [][]string, col int) []string {
 func unknownSuggestion(header string, why domain.Message) Suggestion {
 	return Suggestion{Header: header, Field: Ignore, Confidence: 0.2, Reason: why,
 		Alternatives: []string{domain.CustomPrefix + strings.TrimSpace(header)}}
+}
+
+// customSuggestion maps a column named like a custom field the settings
+// define (without case or accents) to that field: the user named it so.
+func customSuggestion(header string, fields []domain.CustomField) (Suggestion, bool) {
+	h := fold(header)
+	for _, f := range fields {
+		if fold(f.Name) == h {
+			return Suggestion{Header: header, Field: f.Key(), Confidence: 0.97, Reason: domain.Message{
+				FR: "Champ personnalisé « " + f.Name + " » (" + f.Type.Label().FR + ")",
+				EN: "Custom field \"" + f.Name + "\" (" + f.Type.Label().EN + ")"}}, true
+		}
+	}
+	return Suggestion{}, false
 }
 
 // suggestColumn picks the field of one column.

@@ -29,6 +29,9 @@ func (im *Importer) Undo(ctx context.Context, batch int64) (*UndoResult, error) 
 	if err := im.checkUndoable(ctx, batch); err != nil {
 		return nil, fmt.Errorf("undo import %d: %w", batch, err)
 	}
+	if err := im.checkUndoPermissions(ctx, batch); err != nil {
+		return nil, err
+	}
 	b, err := im.svc.Store.AutoBackup(ctx, store.ReasonUndo)
 	if err != nil {
 		return nil, fmt.Errorf("backup before the undo: %w", err)
@@ -55,8 +58,13 @@ func (im *Importer) Undo(ctx context.Context, batch int64) (*UndoResult, error) 
 		if err := u.createdNames(ctx); err != nil {
 			return err
 		}
-		_, err = tx.SQL().ExecContext(ctx, `UPDATE imports SET undone_at = ? WHERE id = ?`, store.FormatTime(im.Now()), batch)
-		return err
+		if _, err = tx.SQL().ExecContext(ctx, `UPDATE imports SET undone_at = ?, undone_by = ? WHERE id = ?`,
+			store.FormatTime(im.Now()), im.svc.OperatorName(), batch); err != nil {
+			return err
+		}
+		return im.svc.Record(ctx, tx, domain.JournalUndo, b.File, domain.JournalDetail(domain.Message{
+			FR: fmt.Sprintf("n° %d : %d client(s) retiré(s), %d rétabli(s), %d laissé(s) tels quels", batch, res.Removed, res.Restored, len(res.LeftAlone)),
+			EN: fmt.Sprintf("no. %d: %d customer(s) removed, %d restored, %d left as they were", batch, res.Removed, res.Restored, len(res.LeftAlone))}))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("undo import %d: %w", batch, err)
@@ -197,14 +205,19 @@ func (u *undoer) one(ctx context.Context, l journalLine) error {
 	return u.tx.UpdateCustomer(ctx, &before, store.SaveOptions{CreateGroups: true, CreateSources: true})
 }
 
-// createdNames removes the groups and sources the import created, when no
-// customer uses them any more.
+// createdNames removes the groups, sources and custom fields the import
+// created, when no customer uses them any more. (The custom fields' check
+// reads every customer's custom values, so it only runs when the import
+// created one.)
 func (u *undoer) createdNames(ctx context.Context) error {
 	for _, q := range []string{
 		`DELETE FROM groups WHERE name IN (SELECT name FROM import_created WHERE import_id = ?1 AND kind = 'group')
 			AND NOT EXISTS (SELECT 1 FROM customer_groups cg WHERE cg.group_id = groups.id)`,
 		`DELETE FROM marketing_sources WHERE name IN (SELECT name FROM import_created WHERE import_id = ?1 AND kind = 'source')
 			AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.marketing_source_id = marketing_sources.id)`,
+		`DELETE FROM custom_fields WHERE name IN (SELECT name FROM import_created WHERE import_id = ?1 AND kind = 'custom_field')
+			AND NOT EXISTS (SELECT 1 FROM customers c, json_each(c.custom) j
+				WHERE c.custom <> '' AND j.key = custom_fields.name COLLATE NOCASE)`,
 	} {
 		if _, err := u.tx.SQL().ExecContext(ctx, q, u.batch); err != nil {
 			return err

@@ -35,7 +35,31 @@ func (s *Service) UpdateGroup(ctx context.Context, id int64, name string, discou
 // DeleteGroup deletes a group after moving its members to moveTo (0: none),
 // in one transaction.
 func (s *Service) DeleteGroup(ctx context.Context, id, moveTo int64) error {
-	return s.Store.Update(ctx, func(tx *store.Tx) error { return tx.DeleteGroup(ctx, id, moveTo) })
+	return s.Store.Update(ctx, func(tx *store.Tx) error {
+		if err := s.requireTx(ctx, tx, domain.PermDelete); err != nil {
+			return err
+		}
+		name := groupName(ctx, tx, id)
+		if err := tx.DeleteGroup(ctx, id, moveTo); err != nil {
+			return err
+		}
+		detail := ""
+		if moveTo != 0 {
+			detail = "→ " + groupName(ctx, tx, moveTo)
+		}
+		return s.journal(ctx, tx, domain.JournalDelGroup, name, detail)
+	})
+}
+
+// groupName names a group for the journal ("" when unknown).
+func groupName(ctx context.Context, tx *store.Tx, id int64) string {
+	groups, _ := tx.Groups(ctx)
+	for _, g := range groups {
+		if g.ID == id {
+			return g.Name
+		}
+	}
+	return ""
 }
 
 // GroupDeletion says what deleting group id, its members moving to moveTo
@@ -69,14 +93,6 @@ func (s *Service) MarketingSources(ctx context.Context) ([]domain.MarketingSourc
 	return out, err
 }
 
-// CreateMarketingSource adds a source to the managed list.
-func (s *Service) CreateMarketingSource(ctx context.Context, name string) error {
-	return s.Store.Update(ctx, func(tx *store.Tx) error {
-		_, err := tx.CreateMarketingSource(ctx, name)
-		return err
-	})
-}
-
 // NumberingRule returns the rule for new customer codes.
 func (s *Service) NumberingRule(ctx context.Context) (domain.NumberingRule, error) {
 	var r domain.NumberingRule
@@ -85,9 +101,4 @@ func (s *Service) NumberingRule(ctx context.Context) (domain.NumberingRule, erro
 		return err
 	})
 	return r, err
-}
-
-// SetNumberingRule changes the rule for new customer codes.
-func (s *Service) SetNumberingRule(ctx context.Context, r domain.NumberingRule) error {
-	return s.Store.Update(ctx, func(tx *store.Tx) error { return tx.SetNumberingRule(ctx, r) })
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"carnet/internal/domain"
+	"carnet/internal/format"
 	"carnet/internal/store"
 )
 
@@ -34,11 +35,19 @@ func (s *Service) AdjustBalance(ctx context.Context, customerID, amount int64, l
 			FR: "Le montant de l’ajustement ne peut pas être nul.", EN: "The adjustment amount cannot be zero."}}
 	}
 	return s.Store.Update(ctx, func(tx *store.Tx) error {
-		if _, err := tx.CustomerBy(ctx, "id", customerID); err != nil {
+		if err := s.requireTx(ctx, tx, domain.PermBalance); err != nil {
 			return err
 		}
-		return tx.AddBalanceEntry(ctx, &domain.BalanceEntry{CustomerID: customerID, Date: s.Now(),
-			Label: label, Amount: amount, Origin: domain.OriginManual}, 0)
+		c, err := tx.CustomerBy(ctx, "id", customerID)
+		if err != nil {
+			return err
+		}
+		if err := tx.AddBalanceEntry(ctx, &domain.BalanceEntry{CustomerID: customerID, Date: s.Now(),
+			Label: label, Amount: amount, Origin: domain.OriginManual, Operator: s.operatorName()}, 0); err != nil {
+			return err
+		}
+		return s.journal(ctx, tx, domain.JournalBalance, c.Code, domain.JournalDetail(domain.Message{
+			FR: format.Money(amount, "fr") + " · " + label, EN: format.Money(amount, "en") + " · " + label}))
 	})
 }
 

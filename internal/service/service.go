@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"carnet/internal/domain"
@@ -22,6 +23,9 @@ type Service struct {
 	Phones domain.PhoneParser
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// operator is who is working, when the settings ask (nil otherwise);
+	// the window and the background work read it from several goroutines.
+	operator atomic.Pointer[domain.Operator]
 }
 
 // Open opens the database at path (created when missing).
@@ -99,12 +103,16 @@ func (s *Service) CustomerByReference(ctx context.Context, ref string) (*domain.
 // CreateCustomer checks c, gives it a code when it has none and stores it.
 // Groups must exist; the marketing source must be in the managed list.
 func (s *Service) CreateCustomer(ctx context.Context, c *domain.Customer) error {
-	if err := c.Normalize(s.Phones); err != nil {
-		return err
-	}
 	now := s.Now()
 	c.CreatedAt, c.UpdatedAt = now, now
 	return s.Store.Update(ctx, func(tx *store.Tx) error {
+		rules, err := s.rulesTx(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := c.NormalizeWith(rules); err != nil {
+			return err
+		}
 		if c.Code == "" {
 			codes, err := tx.Codes(ctx)
 			if err != nil {
@@ -124,15 +132,19 @@ func (s *Service) CreateCustomer(ctx context.Context, c *domain.Customer) error 
 // UpdateCustomer checks c and rewrites it. The code stays required on an
 // existing customer.
 func (s *Service) UpdateCustomer(ctx context.Context, c *domain.Customer) error {
-	if err := c.Normalize(s.Phones); err != nil {
-		return err
-	}
 	if c.Code == "" {
 		return &domain.ValidationError{Errors: []*domain.FieldError{{Field: "code", Code: "required", Message: domain.Message{
 			FR: "Le code client est obligatoire.", EN: "The customer code is required."}}}}
 	}
 	c.UpdatedAt = s.Now()
 	return s.Store.Update(ctx, func(tx *store.Tx) error {
+		rules, err := s.rulesTx(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := c.NormalizeWith(rules); err != nil {
+			return err
+		}
 		old, err := tx.CustomerBy(ctx, "id", c.ID)
 		if err != nil {
 			return err
@@ -144,7 +156,19 @@ func (s *Service) UpdateCustomer(ctx context.Context, c *domain.Customer) error 
 
 // DeleteCustomer removes a customer; its documents keep its code and name.
 func (s *Service) DeleteCustomer(ctx context.Context, id int64) error {
-	return s.Store.Update(ctx, func(tx *store.Tx) error { return tx.DeleteCustomer(ctx, id) })
+	return s.Store.Update(ctx, func(tx *store.Tx) error {
+		if err := s.requireTx(ctx, tx, domain.PermDelete); err != nil {
+			return err
+		}
+		c, err := tx.CustomerBy(ctx, "id", id)
+		if err != nil {
+			return err
+		}
+		if err := tx.DeleteCustomer(ctx, id); err != nil {
+			return err
+		}
+		return s.journal(ctx, tx, domain.JournalDelete, c.Code, c.Name())
+	})
 }
 
 // Search returns one window of the customer list.

@@ -179,3 +179,12 @@ func mapNoRows(err error) error {
 	}
 	return err
 }
+
+// CustomValueCount counts the customers whose custom field name holds value
+// (both without case).
+func (t *Tx) CustomValueCount(ctx context.Context, name, value string) (int, error) {
+	var n int
+	err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM customers c, json_each(c.custom) j
+		WHERE c.custom <> '' AND j.key = ? COLLATE NOCASE AND j.value = ? COLLATE NOCASE`, name, value).Scan(&n)
+	return n, err
+}

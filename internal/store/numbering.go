@@ -70,6 +70,16 @@ func (t *Tx) Codes(ctx context.Context) (*CodeAllocator, error) {
 	return &CodeAllocator{tx: t, rule: rule, next: next}, nil
 }
 
+// CodesWith starts an allocator under another rule than the stored one,
+// for the settings' preview of the next code.
+func (t *Tx) CodesWith(ctx context.Context, rule domain.NumberingRule) (*CodeAllocator, error) {
+	a, err := t.Codes(ctx)
+	if a != nil {
+		a.rule = rule
+	}
+	return a, err
+}
+
 // Next returns a code no customer has.
 func (a *CodeAllocator) Next(ctx context.Context) (string, error) {
 	for {

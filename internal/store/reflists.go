@@ -23,25 +23,36 @@ var refColumns = map[domain.RefList][]string{
 // many customers have it: sources by name, the others in the order they
 // were added.
 func (t *Tx) RefValues(ctx context.Context, l domain.RefList) ([]domain.RefValue, error) {
+	out, err := t.RefEntries(ctx, l)
+	if err != nil {
+		return nil, err
+	}
 	uses := map[string]int{}
-	var q string
 	if l == domain.ListMarketing {
-		q = `SELECT m.id, m.name, m.archived FROM marketing_sources m ORDER BY m.name COLLATE NOCASE`
-		if err := t.countUses(ctx, `SELECT (SELECT name FROM marketing_sources WHERE id = marketing_source_id), count(*)
-			FROM customers WHERE marketing_source_id IS NOT NULL GROUP BY marketing_source_id`, uses); err != nil {
-			return nil, err
-		}
+		err = t.countUses(ctx, `SELECT (SELECT name FROM marketing_sources WHERE id = marketing_source_id), count(*)
+			FROM customers WHERE marketing_source_id IS NOT NULL GROUP BY marketing_source_id`, uses)
 	} else {
-		cols, ok := refColumns[l]
-		if !ok {
+		for _, c := range refColumns[l] {
+			if err == nil {
+				err = t.countUses(ctx, `SELECT `+c+` COLLATE NOCASE, count(*) FROM customers WHERE `+c+` <> '' GROUP BY 1`, uses)
+			}
+		}
+	}
+	for i := range out {
+		out[i].Uses = uses[foldKey(out[i].Name)]
+	}
+	return out, err
+}
+
+// RefEntries lists a list's entries without counting their uses (a pass
+// over the whole file): what checking a customer needs.
+func (t *Tx) RefEntries(ctx context.Context, l domain.RefList) ([]domain.RefValue, error) {
+	q := `SELECT m.id, m.name, m.archived FROM marketing_sources m ORDER BY m.name COLLATE NOCASE`
+	if l != domain.ListMarketing {
+		if _, ok := refColumns[l]; !ok {
 			return nil, errUnknownList(l)
 		}
 		q = `SELECT rowid, name, archived FROM ref_values WHERE list = '` + string(l) + `' ORDER BY position, name COLLATE NOCASE`
-		for _, c := range cols {
-			if err := t.countUses(ctx, `SELECT `+c+` COLLATE NOCASE, count(*) FROM customers WHERE `+c+` <> '' GROUP BY 1`, uses); err != nil {
-				return nil, err
-			}
-		}
 	}
 	rows, err := t.tx.QueryContext(ctx, q)
 	if err != nil {
@@ -54,7 +65,6 @@ func (t *Tx) RefValues(ctx context.Context, l domain.RefList) ([]domain.RefValue
 		if err := rows.Scan(&v.ID, &v.Name, &v.Archived); err != nil {
 			return nil, err
 		}
-		v.Uses = uses[foldKey(v.Name)]
 		out = append(out, v)
 	}
 	return out, rows.Err()
