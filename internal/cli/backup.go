@@ -73,7 +73,7 @@ func runBackups(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if *keep != 0 {
-		svc, err := f.open()
+		svc, err := f.openToChange(ctx)
 		if err != nil {
 			return err
 		}
@@ -115,6 +115,11 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	}
 	dbPath, err := f.dbPath()
 	if err != nil {
+		return err
+	}
+	// Putting a backup back undoes everything since: it takes the right
+	// to change the settings when operators are on.
+	if err := f.checkOperatorMay(ctx, domain.PermSettings); err != nil {
 		return err
 	}
 	saved, err := service.Restore(ctx, dbPath, pos[0])

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,6 +23,9 @@ import (
 type Env struct {
 	Stdout, Stderr io.Writer
 	Lang           string // "fr" or "en", for messages
+	// Stdin is where a PIN is typed (os.Stdin when nil); a PIN is only
+	// asked when it is a terminal.
+	Stdin io.Reader
 }
 
 // m is a message in both languages, said in the command's.
@@ -55,6 +59,7 @@ func Run(ctx context.Context, args []string, env *Env) int {
 	if env.Lang == "" {
 		env.Lang = LangFromEnv()
 	}
+	args = globalFlagsAfterCommand(args)
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(env.Stdout, env)
 		return 0
@@ -91,8 +96,36 @@ func Run(ctx context.Context, args []string, env *Env) int {
 	return 0
 }
 
+// globalFlags are the options every command takes that may also come
+// before the command: "carnet --db x.db --operator Marie import f.csv".
+var globalFlags = []string{"db", "operator"}
+
+// globalFlagsAfterCommand moves the global options written before the
+// command to just after it, where its flag set reads them.
+func globalFlagsAfterCommand(args []string) []string {
+	var moved []string
+	for len(args) > 0 {
+		name, inline := strings.TrimLeft(args[0], "-"), false
+		if i := strings.IndexByte(name, '='); i >= 0 {
+			name, inline = name[:i], true
+		}
+		if !strings.HasPrefix(args[0], "-") || !slices.Contains(globalFlags, name) {
+			break
+		}
+		n := 2
+		if inline || len(args) == 1 {
+			n = 1
+		}
+		moved, args = append(moved, args[:n]...), args[n:]
+	}
+	if len(moved) == 0 || len(args) == 0 {
+		return append(moved, args...)
+	}
+	return append(append([]string{args[0]}, moved...), args[1:]...)
+}
+
 func usage(w io.Writer, env *Env) {
-	fmt.Fprintln(w, env.m("Usage : carnet [COMMANDE] [--db CHEMIN] [options]", "Usage: carnet [COMMAND] [--db PATH] [options]"))
+	fmt.Fprintln(w, env.m("Usage : carnet [COMMANDE] [--db CHEMIN] [--operator NOM] [options]", "Usage: carnet [COMMAND] [--db PATH] [--operator NAME] [options]"))
 	fmt.Fprintln(w, env.m("Sans commande, carnet ouvre sa fenêtre.", "Without a command, carnet opens its window."))
 	fmt.Fprintln(w, "\n"+env.m("Commandes :", "Commands:"))
 	names := make([]string, 0, len(commands))
@@ -105,6 +138,8 @@ func usage(w io.Writer, env *Env) {
 	}
 	fmt.Fprintln(w, "\n"+env.m("Chaque commande prend --db CHEMIN (par défaut : $CARNET_DB, sinon la base du dossier de configuration de l’utilisateur). carnet COMMANDE --help détaille ses options.",
 		"Every command takes --db PATH (default: $CARNET_DB, else the database in the user’s configuration folder). carnet COMMAND --help lists its options."))
+	fmt.Fprintln(w, env.m("Quand les opérateurs sont activés (carnet settings operators_on on), les commandes qui modifient la base demandent --operator NOM ; le code PIN est demandé au terminal sans être affiché, ou lu dans $CARNET_PIN.",
+		"When operators are on (carnet settings operators_on on), the commands that change the database need --operator NAME; the PIN is asked on the terminal without being shown, or read from $CARNET_PIN."))
 }
 
 // LangFromEnv picks the message language from LANG/LC_ALL: English when it
@@ -133,9 +168,10 @@ func usageErr(fr, en string) usageError { return usageError{domain.Message{FR: f
 // follow the user's language.
 type flags struct {
 	*flag.FlagSet
-	env  *Env
-	db   *string
-	json *bool
+	env      *Env
+	db       *string
+	json     *bool
+	operator *string
 }
 
 func newFlags(name string, env *Env) *flags {
@@ -149,6 +185,8 @@ func newFlags(name string, env *Env) *flags {
 	f.db = fs.String("db", "", env.m("fichier de la base de clients (par défaut : $CARNET_DB, sinon le dossier de configuration de l’utilisateur)",
 		"customer database file (default: $CARNET_DB, else the user’s configuration folder)"))
 	f.json = fs.Bool("json", false, env.m("écrire un document JSON sur la sortie standard", "print one JSON document on standard output"))
+	f.operator = fs.String("operator", "", env.m("qui travaille, quand les opérateurs sont activés (code PIN : demandé au terminal, ou $CARNET_PIN)",
+		"who is working, when operators are on (PIN: asked on the terminal, or $CARNET_PIN)"))
 	return f
 }
 

@@ -27,11 +27,15 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if *n < 0 {
 		return usageErr("--clients attend un nombre positif", "--clients must be positive")
 	}
-	svc, err := f.open()
+	svc, err := f.openToChange(ctx)
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
+	// Sample customers come in bulk, like an import.
+	if err := svc.Require(ctx, domain.PermImport); err != nil {
+		return err
+	}
 	start := time.Now()
 	last := time.Now()
 	err = demo.Generate(ctx, svc.Store, *n, *seed, func(done, total int) {

@@ -108,7 +108,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	default:
 		return usageErr("--key attend id, code, email ou siret", "--key must be id, code, email or siret")
 	}
-	svc, err := f.open()
+	svc, err := f.openToChange(ctx)
 	if err != nil {
 		return err
 	}

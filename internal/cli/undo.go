@@ -31,7 +31,7 @@ func runUndo(ctx context.Context, env *Env, args []string) error {
 	if err != nil || batch <= 0 {
 		return usageErr("« "+pos[0]+" » n’est pas un numéro d’importation (voir carnet imports)", "\""+pos[0]+"\" is not an import number (see carnet imports)")
 	}
-	svc, err := f.open()
+	svc, err := f.openToChange(ctx)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"strconv"
 
 	"carnet/internal/domain"
 	"carnet/internal/store"
@@ -28,9 +29,18 @@ func (s *Service) BackupKeep(ctx context.Context) (int, error) {
 	return s.Store.BackupKeep(ctx)
 }
 
-// SetBackupKeep sets how many backups are kept.
+// SetBackupKeep sets how many backups are kept (a setting: when operators
+// are on, only who may change the settings).
 func (s *Service) SetBackupKeep(ctx context.Context, n int) error {
-	return s.Store.SetBackupKeep(ctx, n)
+	if err := s.Require(ctx, domain.PermSettings); err != nil {
+		return err
+	}
+	if err := s.Store.SetBackupKeep(ctx, n); err != nil {
+		return err
+	}
+	return s.Store.Update(ctx, func(tx *store.Tx) error {
+		return s.journal(ctx, tx, domain.JournalSettings, "backup_keep", strconv.Itoa(n))
+	})
 }
 
 // BackupFolder is where the backups of the database at dbPath are kept.
