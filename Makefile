@@ -44,7 +44,7 @@ vet: deps
 test: vet
 	$(GO) test -race -count=1 ./...
 	@echo "== Every button of every screen, pressed (headless, without the race detector: it takes minutes under it) =="
-	$(GO) test -count=1 -run 'TestPressEverything' ./gui/
+	$(GO) test -count=1 -run 'TestPressEverything' ./gui/ ./gui/settingsui/
 	@if command -v Xvfb >/dev/null 2>&1; then $(MAKE) smoke; else echo "smoke test skipped: Xvfb is not installed (apt-get install xvfb)"; fi
 
 # Benchmarks print figures (rows/s, ms per query, MB); they are not pass/fail.

@@ -42,6 +42,10 @@ type ui struct {
 	wizard                              *importwizard.Wizard
 	// lastForm is the customer form last opened (tests fill it in).
 	lastForm *customerForm
+	// refreshOperator updates the operator's badge; operatorsOn is what
+	// the menu was built for (see operators.go).
+	refreshOperator func()
+	operatorsOn     bool
 }
 
 // Run opens the window on the database at dbPath and returns when it closes.
@@ -94,6 +98,7 @@ func newUI(a fyne.App, w fyne.Window, svc *service.Service) *ui {
 	u.build()
 	w.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
+	u.operatorsChanged()
 	return u
 }
 
@@ -114,7 +119,7 @@ func (u *ui) build() {
 			u.groups.reload()
 		}
 	}
-	u.win.SetContent(uikit.WithHoverLayer(u.win, u.tabs))
+	u.win.SetContent(uikit.WithHoverLayer(u.win, container.NewBorder(nil, u.operatorBar(), nil, nil, u.tabs)))
 	u.clients.reload()
 	u.groups.reload()
 }
@@ -165,6 +170,7 @@ func (u *ui) switchDatabase(path string) {
 			old := u.svc
 			u.svc = svc
 			u.build()
+			u.operatorsChanged()
 			u.win.SetTitle("Carnet — " + path)
 			u.work.Go(func() { _ = old.Close() })
 		})

@@ -67,10 +67,28 @@ func (u *ui) balanceView(c *domain.Customer) fyne.CanvasObject {
 	adjust := widget.NewButtonWithIcon(lang.L("Adjust balance"), theme.DocumentCreateIcon(), func() {
 		u.adjustBalanceDialog(c, load)
 	})
+	// When operators are on and the one working may not adjust balances,
+	// the button is greyed out and the service's message says why.
+	refused := widget.NewLabel("")
+	refused.Wrapping = fyne.TextWrapWord
+	refused.Importance = widget.WarningImportance
+	refused.Hide()
+	svc := u.svc
+	u.work.Go(func() {
+		err := svc.Require(context.Background(), domain.PermBalance)
+		u.work.Do(func() {
+			if err != nil {
+				adjust.Disable()
+				refused.SetText(domain.UserMessage(err, uiLang))
+				refused.Show()
+			}
+		})
+	})
 	load()
 	head := container.NewVBox(nameHeader(c.Code, c.Name(), c.Disappointed),
 		ledgerRow(lang.L("Date"), lang.L("Label"), lang.L("Amount"), lang.L("Origin"), true))
-	return container.NewBorder(head, container.NewBorder(nil, nil, adjust, sum), nil, nil, container.NewVScroll(rows))
+	foot := container.NewVBox(container.NewBorder(nil, nil, adjust, sum), refused)
+	return container.NewBorder(head, foot, nil, nil, container.NewVScroll(rows))
 }
 
 func ledgerRow(date, label, amount, origin string, bold bool) fyne.CanvasObject {

@@ -31,15 +31,18 @@ type column struct {
 	text  func(r *store.ListRow) string
 }
 
+// clientColumns are the fixed columns; the balance stays last, after the
+// optional ones (clientscolumns.go). The widths leave room, in the window's
+// first size, for the applicable discount shown by default.
 func clientColumns() []column {
 	return []column{
-		{lang.L("Code"), store.SortCode, 110, false, func(r *store.ListRow) string { return r.Code }},
-		{lang.L("Name"), store.SortName, 250, false, func(r *store.ListRow) string { return r.Name }},
-		{lang.L("City"), store.SortCity, 150, false, func(r *store.ListRow) string { return r.City }},
-		{lang.L("Email"), store.SortEmail, 230, false, func(r *store.ListRow) string { return r.Email }},
+		{lang.L("Code"), store.SortCode, 95, false, func(r *store.ListRow) string { return r.Code }},
+		{lang.L("Name"), store.SortName, 200, false, func(r *store.ListRow) string { return r.Name }},
+		{lang.L("City"), store.SortCity, 130, false, func(r *store.ListRow) string { return r.City }},
+		{lang.L("Email"), store.SortEmail, 200, false, func(r *store.ListRow) string { return r.Email }},
 		{lang.L("Phone"), store.SortPhone, 135, false, func(r *store.ListRow) string { return phone.National(r.Phone) }},
-		{lang.L("Groups"), "", 150, false, func(r *store.ListRow) string { return r.Groups }},
-		{lang.L("Balance"), store.SortBalance, 115, true, func(r *store.ListRow) string { return format.Money(r.Balance, uiLang) }},
+		{lang.L("Groups"), "", 130, false, func(r *store.ListRow) string { return r.Groups }},
+		{lang.L("Balance"), store.SortBalance, 110, true, func(r *store.ListRow) string { return format.Money(r.Balance, uiLang) }},
 	}
 }
 
@@ -70,12 +73,19 @@ type clientsTab struct {
 	kindFilter, supplierFilter, archFilter *widget.Select
 	groupIDs                               map[string]int64
 
+	// custom are the active custom fields, which may be columns; shown
+	// says which optional columns the user shows (clientscolumns.go).
+	custom []domain.CustomField
+	shown  map[string]bool
+
 	debounceMu sync.Mutex
 	debounce   *time.Timer
 }
 
 func newClientsTab(u *ui) *clientsTab {
-	t := &clientsTab{u: u, model: newClientsModel(u), columns: clientColumns(), groupIDs: map[string]int64{}, selected: -1}
+	t := &clientsTab{u: u, model: newClientsModel(u), groupIDs: map[string]int64{}, selected: -1}
+	t.loadShownColumns()
+	t.layoutColumns()
 	t.model.query.Archived = store.FilterNo
 	t.model.changed = t.refreshView
 
@@ -111,7 +121,7 @@ func newClientsTab(u *ui) *clientsTab {
 		t.setQuery(q)
 	})
 	t.batchFilter.Hide()
-	filters := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Filters")), t.batchFilter,
+	filters := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Filters")), container.NewHBox(t.batchFilter, t.newColumnsButton()),
 		container.NewGridWithColumns(4, t.groupFilter, t.kindFilter, t.supplierFilter, t.archFilter))
 	t.list = container.NewBorder(container.NewVBox(bar, filters), nil, nil, nil, t.table)
 	t.empty = u.firstLaunch()
@@ -464,6 +474,7 @@ func (t *clientsTab) showGroup(g domain.Group) {
 func (t *clientsTab) reload() {
 	t.setQuery(t.model.query)
 	t.checkEmpty()
+	t.loadCustomFields()
 }
 
 func (t *clientsTab) refreshView() {

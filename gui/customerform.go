@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carnet/internal/domain"
+	"carnet/internal/service"
 )
 
 // customerForm creates or edits one customer in a dialog with one tab per
@@ -42,10 +43,36 @@ type customerForm struct {
 	layers  int
 }
 
-// formData is what the form needs besides the customer: the managed lists.
+// formData is what the form needs besides the customer: the managed
+// lists, as offered (active entries only), and the rules the settings add
+// (default phone region, account prefix, every custom field).
 type formData struct {
-	groups  []domain.Group
-	sources []domain.MarketingSource
+	groups     []domain.Group
+	sources    []string // active marketing sources
+	civilities []string
+	priceTypes []string
+	rules      domain.Rules
+}
+
+// loadFormLists reads, off the UI goroutine, the lists and rules the form
+// offers and checks against.
+func loadFormLists(ctx context.Context, svc *service.Service) (formData, error) {
+	var d formData
+	var err error
+	if d.groups, err = svc.Groups(ctx); err != nil {
+		return d, err
+	}
+	if d.sources, err = svc.RefNames(ctx, domain.ListMarketing); err != nil {
+		return d, err
+	}
+	if d.civilities, err = svc.RefNames(ctx, domain.ListCivilities); err != nil {
+		return d, err
+	}
+	if d.priceTypes, err = svc.RefNames(ctx, domain.ListPriceTypes); err != nil {
+		return d, err
+	}
+	d.rules, err = svc.Rules(ctx)
+	return d, err
 }
 
 // openNewCustomer opens an empty form.
@@ -71,10 +98,7 @@ func (u *ui) loadFormData(c *domain.Customer, id int64) {
 			c, err = svc.Customer(ctx, id)
 		}
 		if err == nil {
-			d.groups, err = svc.Groups(ctx)
-		}
-		if err == nil {
-			d.sources, err = svc.MarketingSources(ctx)
+			d, err = loadFormLists(ctx, svc)
 		}
 		u.work.Do(func() {
 			if err != nil {
@@ -280,8 +304,24 @@ func (f *customerForm) showMessage(imp widget.Importance, text string) {
 }
 
 // confirmDelete asks, then removes the customer from the directory; its
-// documents stay in the history with its code and name.
+// documents stay in the history with its code and name. When operators are
+// on and the one working may not delete, it says so at once (the service's
+// message names the missing permission) rather than asking for nothing.
 func (f *customerForm) confirmDelete() {
+	svc := f.u.svc
+	f.u.work.Go(func() {
+		err := svc.Require(context.Background(), domain.PermDelete)
+		f.u.work.Do(func() {
+			if err != nil {
+				f.showErrors([]string{domain.UserMessage(err, uiLang)})
+				return
+			}
+			f.askDelete()
+		})
+	})
+}
+
+func (f *customerForm) askDelete() {
 	msg := lang.L("Delete this customer from the directory? Its invoices and orders stay in the history.")
 	d := dialog.NewConfirm(lang.L("Delete customer"), f.c.Code+" — "+f.c.Name()+"\n\n"+msg, func(ok bool) {
 		if ok {

@@ -34,14 +34,26 @@ type formFields struct {
 	reference, account, discountCard              *formEntry
 	groups                                        *widget.CheckGroup
 	supplier, disappointed                        *widget.Check
-	source                                        *widget.Select
+	source, priceSales, priceOrders               *widget.Select
 	discSales, discServices, discMaterials        *formEntry
-	priceSales, priceOrders, salesRep             *formEntry
+	salesRep                                      *formEntry
 	terms, method, currency, language             *formEntry
 	creditLimit, insurer, otherGuarantees, reason *formEntry
 	creditHold, archived                          *widget.Check
 	notes                                         *formEntry
-	custom                                        *repeatRows[customField]
+
+	// rules are the settings' (phone region, account prefix, custom
+	// fields); the applicable discount line follows the own discount and
+	// the groups ticked, with groupDiscounts by group name.
+	rules          domain.Rules
+	applicable     *widget.Label
+	groupDiscounts map[string]int64
+	// customs are the inputs of the active custom fields, in their order;
+	// kept holds the values of archived (or unknown) fields, shown
+	// read-only and saved unchanged.
+	customs    []*customInput
+	kept       map[string]string
+	customForm *widget.Form
 
 	// validated are the entries with a rule, by field key, checked before
 	// saving; tabs says which section holds each field.
@@ -65,13 +77,11 @@ const (
 	tabNotes
 )
 
-type customField struct{ key, value string }
-
 // label is a field's label from the domain's registry, in the UI language.
 func label(key string) string { return domain.FieldLabel(key, uiLang) }
 
 func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields {
-	ff := &formFields{f: f, orig: c, tabs: map[string]int{}, focus: map[string]fyne.Focusable{}}
+	ff := &formFields{f: f, orig: c, rules: d.rules, tabs: map[string]int{}, focus: map[string]fyne.Focusable{}}
 	onName := func(string) {
 		if f.title != nil {
 			f.updateTitle()
@@ -89,8 +99,8 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	}
 	for key, tab := range map[string]int{"kind": tabIdentity, "civility": tabIdentity, "phones": tabContact,
 		"billing": tabAddresses, "shipping": tabAddresses, "groups": tabCommercial, "supplier": tabCommercial,
-		"disappointed": tabCommercial, "marketing_source": tabCommercial, "credit_hold": tabPayment,
-		"archived": tabPayment, "custom": tabNotes} {
+		"disappointed": tabCommercial, "marketing_source": tabCommercial, "price_type_sales": tabCommercial,
+		"price_type_orders": tabCommercial, "credit_hold": tabPayment, "archived": tabPayment} {
 		ff.tabs[key] = tab
 	}
 	ff.kind = widget.NewRadioGroup([]string{lang.L("Individual"), lang.L("Company")}, func(string) {
@@ -98,9 +108,7 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 		f.fieldChanged()
 	})
 	ff.kind.Horizontal = true
-	ff.civility = widget.NewSelect(domain.Civilities, nil)
-	ff.civility.PlaceHolder = lang.L("None")
-	ff.civility.Selected = c.Civility
+	ff.civility = refSelect(d.civilities, c.Civility, lang.L("None"), f.fieldChanged)
 	ff.code = entry(tabIdentity, "code", c.Code, nil)
 	ff.code.SetPlaceHolder(lang.L("Assigned automatically when empty"))
 	ff.lastName = entry(tabIdentity, "last_name", c.LastName, nil)
@@ -117,11 +125,11 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 
 	ff.email = entry(tabContact, "email", c.Email, validateEmail)
 	ff.email.SetPlaceHolder("nom@domaine.fr")
-	ff.fax = entry(tabContact, "fax", phoneText(c.Fax), validatePhone)
+	ff.fax = entry(tabContact, "fax", phoneText(c.Fax), ff.checkPhone)
 	ff.website = entry(tabContact, "website", c.Website, nil)
 	ff.phones = newRepeatRows(f.fieldChanged, c.Phones, func(p domain.Phone) (fyne.CanvasObject, func() domain.Phone) {
 		num := ff.newEntry(phoneText(p.Number))
-		num.Validator = validatePhone
+		num.Validator = ff.checkPhone
 		num.SetPlaceHolder("06 12 34 56 78")
 		// Checked with the rows that remain (problems reads them): a
 		// removed row's number must not block Save.
@@ -142,27 +150,23 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	})
 
 	ff.reference = entry(tabCommercial, "reference", c.Reference, nil)
-	ff.account = entry(tabCommercial, "account_number", c.AccountNumber, nil)
+	ff.account = entry(tabCommercial, "account_number", c.AccountNumber, ff.checkAccount)
 	ff.discountCard = entry(tabCommercial, "discount_card", c.DiscountCard, nil)
 	ff.account.SetPlaceHolder(lang.L("Empty: sundry customers account"))
 	names := make([]string, len(d.groups))
+	ff.groupDiscounts = map[string]int64{}
 	for i, g := range d.groups {
 		names[i] = g.Name
+		ff.groupDiscounts[g.Name] = g.Discount
 	}
-	ff.groups = widget.NewCheckGroup(names, func([]string) { f.fieldChanged() })
+	ff.groups = widget.NewCheckGroup(names, func([]string) { ff.showApplicable(); f.fieldChanged() })
 	ff.groups.Horizontal = true
 	ff.groups.Selected = append([]string(nil), c.Groups...)
 	ff.supplier = widget.NewCheck(label("supplier"), func(bool) { f.fieldChanged() })
 	ff.supplier.Checked = c.Supplier
 	ff.disappointed = widget.NewCheck(label("disappointed"), func(bool) { onName(""); f.fieldChanged() })
 	ff.disappointed.Checked = c.Disappointed
-	sources := []string{""}
-	for _, s := range d.sources {
-		sources = append(sources, s.Name)
-	}
-	ff.source = widget.NewSelect(sources, func(string) { f.fieldChanged() })
-	ff.source.PlaceHolder = lang.L("None")
-	ff.source.Selected = c.MarketingSource
+	ff.source = refSelect(d.sources, c.MarketingSource, lang.L("None"), f.fieldChanged)
 	pct := func(v int64, field string) *formEntry {
 		e := entry(tabCommercial, field, "", percentValidator(field))
 		if v != 0 {
@@ -174,8 +178,15 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	ff.discSales = pct(c.DiscountSales, "discount_sales")
 	ff.discServices = pct(c.DiscountServices, "discount_services")
 	ff.discMaterials = pct(c.DiscountMaterials, "discount_materials")
-	ff.priceSales = entry(tabCommercial, "price_type_sales", c.PriceTypeSales, nil)
-	ff.priceOrders = entry(tabCommercial, "price_type_orders", c.PriceTypeOrders, nil)
+	ff.applicable = widget.NewLabel("")
+	ff.applicable.Importance = widget.LowImportance
+	changed := ff.discSales.OnChanged
+	ff.discSales.OnChanged = func(s string) { ff.showApplicable(); changed(s) }
+	ff.showApplicable()
+	ff.priceSales = refSelect(d.priceTypes, c.PriceTypeSales, " ", f.fieldChanged)
+	ff.priceOrders = refSelect(d.priceTypes, c.PriceTypeOrders, " ", f.fieldChanged)
+	ff.focus["price_type_sales"], ff.focus["price_type_orders"] = ff.priceSales, ff.priceOrders
+	ff.focus["civility"], ff.focus["marketing_source"] = ff.civility, ff.source
 	ff.salesRep = entry(tabCommercial, "sales_rep", c.SalesRep, nil)
 
 	ff.terms = entry(tabPayment, "payment_terms", c.PaymentTerms, nil)
@@ -205,16 +216,7 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	ff.notes.SetText(c.Notes)
 	ff.notes.SetMinRowsVisible(6)
 	ff.tabs["notes"], ff.focus["notes"] = tabNotes, ff.notes
-	var kv []customField
-	for k, v := range c.Custom {
-		kv = append(kv, customField{k, v})
-	}
-	ff.custom = newRepeatRows(f.fieldChanged, kv, func(v customField) (fyne.CanvasObject, func() customField) {
-		k, val := ff.newEntry(v.key), ff.newEntry(v.value)
-		k.SetPlaceHolder(lang.L("Field name"))
-		val.SetPlaceHolder(lang.L("Value"))
-		return container.NewGridWithColumns(2, ff.wheel(k), ff.wheel(val)), func() customField { return customField{k.Text, val.Text} }
-	})
+	ff.newCustomInputs(c)
 	if c.Kind == domain.KindCompany {
 		ff.kind.Selected = lang.L("Company")
 	} else {
@@ -312,7 +314,8 @@ func (ff *formFields) commercial() fyne.CanvasObject {
 	return scroll(widget.NewForm(item("reference", ff.reference), item("account_number", ff.account),
 		item("groups", ff.groups), widget.NewFormItem("", container.NewHBox(ff.supplier, ff.disappointed)),
 		item("marketing_source", ff.source), item("discount_card", ff.discountCard),
-		item("discount_sales", ff.discSales), item("discount_services", ff.discServices),
+		item("discount_sales", ff.discSales), widget.NewFormItem("", ff.applicable),
+		item("discount_services", ff.discServices),
 		item("discount_materials", ff.discMaterials), item("price_type_sales", ff.priceSales),
 		item("price_type_orders", ff.priceOrders), item("sales_rep", ff.salesRep)))
 }
@@ -324,11 +327,6 @@ func (ff *formFields) payment() fyne.CanvasObject {
 		item("credit_limit", ff.creditLimit), item("insurer_guarantee", ff.insurer),
 		item("other_guarantees", ff.otherGuarantees), widget.NewFormItem("", ff.creditHold),
 		item("credit_hold_reason", ff.reason), widget.NewFormItem("", ff.archived)))
-}
-
-func (ff *formFields) notesSection() fyne.CanvasObject {
-	return scroll(widget.NewForm(ff.item("notes", ff.notes)),
-		heading(lang.L("Custom fields")), ff.custom.view(lang.L("Add a custom field")))
 }
 
 // read returns the customer as typed, ignoring amounts that do not parse
@@ -369,17 +367,12 @@ func (ff *formFields) build() (*domain.Customer, error) {
 	c.Groups = append([]string(nil), ff.groups.Selected...)
 	c.Supplier, c.Disappointed = ff.supplier.Checked, ff.disappointed.Checked
 	c.MarketingSource = ff.source.Selected
-	c.PriceTypeSales, c.PriceTypeOrders, c.SalesRep = ff.priceSales.Text, ff.priceOrders.Text, ff.salesRep.Text
+	c.PriceTypeSales, c.PriceTypeOrders, c.SalesRep = ff.priceSales.Selected, ff.priceOrders.Selected, ff.salesRep.Text
 	c.PaymentTerms, c.PaymentMethod, c.Currency, c.Language = ff.terms.Text, ff.method.Text, ff.currency.Text, ff.language.Text
 	c.CreditHold, c.CreditHoldReason, c.Archived = ff.creditHold.Checked, ff.reason.Text, ff.archived.Checked
 	c.Notes = ff.notes.Text
-	c.Custom = map[string]string{}
-	for _, kv := range ff.custom.values() {
-		if k := strings.TrimSpace(kv.key); k != "" {
-			c.Custom[k] = kv.value
-		}
-	}
 	var ve domain.ValidationError
+	c.Custom = ff.customValues(&ve)
 	num := func(dst *int64, key string, e *formEntry, parse func(string) (int64, error)) {
 		v, err := parse(e.Text)
 		if err != nil {
@@ -409,6 +402,11 @@ func (ff *formFields) snapshot() string {
 	fmt.Fprintf(&b, "%+v", *c)
 	for _, e := range []*formEntry{ff.discSales, ff.discServices, ff.discMaterials, ff.creditLimit, ff.insurer, ff.otherGuarantees} {
 		b.WriteString("|" + e.Text)
+	}
+	for _, ci := range ff.customs {
+		if ci.entry != nil {
+			b.WriteString("|" + ci.entry.Text) // a value that does not read yet
+		}
 	}
 	return b.String()
 }

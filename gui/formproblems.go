@@ -45,7 +45,7 @@ func (f *customerForm) problems() []formProblem {
 		}
 	}
 	for _, p := range f.fields.phones.values() {
-		if err := validatePhone(p.Number); err != nil {
+		if err := f.fields.checkPhone(p.Number); err != nil {
 			add("phones", err.Error())
 		}
 	}
@@ -140,6 +140,7 @@ func (f *customerForm) fieldChanged() {
 // list shows probs under the sections, in the order of the sections, or
 // hides the list when there is none.
 func (f *customerForm) list(probs []formProblem) {
+	f.fields.showCustomProblems(probs)
 	if len(probs) == 0 {
 		f.errors.Hide()
 		f.body.Refresh()

@@ -8,8 +8,8 @@ import (
 )
 
 // repeatRows is a list of rows the user adds and removes (phones, shipping
-// addresses, custom fields). Each row is built by newRow and read back by
-// its own closure.
+// addresses). Each row is built by newRow and read back by its own
+// closure.
 type repeatRows[T any] struct {
 	changed func() // a row was added or removed
 	box     *fyne.Container

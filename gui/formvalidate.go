@@ -39,14 +39,45 @@ func validateIBAN(s string) error {
 	return fieldErr(fe)
 }
 
-func validatePhone(s string) error {
+// checkPhone reads a number as the service will: with the settings'
+// parser, in the region of the billing address or else the default region
+// of the settings (Paramètres › Région).
+func (ff *formFields) checkPhone(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	if _, msg := (phone.Parser{}).ToE164(s, "FR"); msg != nil {
+	parser := ff.rules.Phones
+	if parser == nil {
+		parser = phone.Parser{}
+	}
+	if _, msg := parser.ToE164(s, ff.phoneRegion()); msg != nil {
 		return errors.New(msg.In(uiLang))
 	}
 	return nil
+}
+
+// phoneRegion is the region a number typed without its prefix belongs to,
+// as domain.Customer.NormalizeWith picks it.
+func (ff *formFields) phoneRegion() string {
+	if ff.billing.country != nil {
+		if c := strings.ToUpper(strings.TrimSpace(ff.billing.country.Text)); c != "" {
+			return c
+		}
+	}
+	if ff.rules.Region != "" {
+		return ff.rules.Region
+	}
+	return "FR"
+}
+
+// checkAccount refuses an account number the service would: not letters
+// and digits, or not starting with the prefix the settings impose.
+func (ff *formFields) checkAccount(s string) error {
+	s = strings.TrimSpace(s)
+	if fe := domain.CheckAccount("account_number", s); fe != nil {
+		return fieldErr(fe)
+	}
+	return fieldErr(domain.CheckAccountFormat(s, ff.rules.AccountPrefix))
 }
 
 // parseMoney reads an amount typed French-style ("1 234,56", "12,00 €");

@@ -32,7 +32,13 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.L("Backups…"), u.showBackups),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Deleted customer’s history…"), u.askDeletedHistory),
+		fyne.NewMenuItemSeparator(),
+		withKey(lang.L("Settings…"), fyne.KeyComma),
+		fyne.NewMenuItem(lang.L("Journal…"), u.showJournal),
 	)
+	if u.operatorsOn {
+		file.Items = append(file.Items, fyne.NewMenuItem(lang.L("Change operator…"), u.switchOperator))
+	}
 	// Fyne adds Quit to the first menu on every platform.
 	language := fyne.NewMenuItem(lang.L("Language"), nil)
 	language.ChildMenu = fyne.NewMenu("",

@@ -72,11 +72,19 @@ func (h *historyPanel) build() {
 		title := widget.NewLabelWithStyle(tr("#%d · %s · %s", b.ID, format.DateTime(b.CreatedAt, lang), filepath.Base(b.File)),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		title.Truncation = fyne.TextTruncateEllipsis
-		detail := widget.NewLabel(batchCounts(b.Counts, lang))
+		counts := batchCounts(b.Counts, lang)
+		if b.Operator != "" {
+			counts = tr("%s · by %s", counts, b.Operator)
+		}
+		detail := widget.NewLabel(counts)
 		detail.Truncation = fyne.TextTruncateEllipsis
 		var right fyne.CanvasObject
 		if b.UndoneAt != nil {
-			l := widget.NewLabel(tr("Undone on %s", format.DateTime(*b.UndoneAt, lang)))
+			undone := tr("Undone on %s", format.DateTime(*b.UndoneAt, lang))
+			if b.UndoneBy != "" {
+				undone = tr("Undone on %s by %s", format.DateTime(*b.UndoneAt, lang), b.UndoneBy)
+			}
+			l := widget.NewLabel(undone)
 			l.Importance = widget.LowImportance
 			detail.Importance = widget.LowImportance
 			title.Importance = widget.LowImportance

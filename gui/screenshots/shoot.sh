@@ -34,6 +34,16 @@ export DISPLAY=":$disp"
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 "$bin" demo --clients 5000 --db "$tmp/demo.db" >/dev/null
+# Custom fields for the Settings screenshot, and a copy of the file where
+# operators are on, for the sign-in one.
+"$bin" settings custom_fields "+Pointure:number" --db "$tmp/demo.db" >/dev/null
+"$bin" settings custom_fields "+Canal:list:Boutique|Web|Salon" --db "$tmp/demo.db" >/dev/null
+"$bin" settings custom_fields "+Dernier entretien:date" --db "$tmp/demo.db" >/dev/null
+cp "$tmp/demo.db" "$tmp/operators.db"
+"$bin" settings operators "+Claire Martin:owner" --db "$tmp/operators.db" >/dev/null
+CARNET_NEW_PIN=2468 "$bin" settings operator_pin "Claire Martin" --db "$tmp/operators.db" >/dev/null
+"$bin" settings operators "+Lucas Petit:employee:import" --db "$tmp/operators.db" >/dev/null
+"$bin" settings operators_on on --db "$tmp/operators.db" >/dev/null
 
 # start LANG DB: runs the app with a fresh preferences folder (so it opens on
 # the Clients tab at the default size) and the language forced.
@@ -85,6 +95,16 @@ for lang in fr en; do
 	sleep 0.5
 	if [ "$lang" = fr ]; then click 108 49; else click 132 49; fi # Groups tab
 	shot "$lang-groups"
+	xdotool key ctrl+comma # Settings
+	sleep 1.2
+	click 182 143 1.2 # its Custom fields section
+	shot "$lang-settings"
+	click 127 182 1.2 # Lists
+	shot "$lang-settings-lists"
+	stop
+
+	start "$lang" "$tmp/operators.db" # asks who is working
+	shot "$lang-sign-in"
 	stop
 
 	start "$lang" "$tmp/empty-$lang.db" # created empty on opening

@@ -75,7 +75,7 @@ func CheckCustomField(f CustomField, existing []CustomField) (CustomField, *Fiel
 		return bad("« "+f.Name+" » est trop long : 60 caractères au plus.", "\""+f.Name+"\" is too long: 60 characters at most.")
 	case strings.ContainsAny(f.Name, ",="):
 		return bad("« "+f.Name+" » : un nom de champ ne contient ni virgule ni « = » (ils séparent les colonnes de --map).",
-			"\""+f.Name+"\": a field name has neither comma nor \"=\" (they separate --map's columns).")
+			"\""+f.Name+"\": a field name has neither comma nor \"=\" (they separate --map’s columns).")
 	}
 	for _, b := range Fields {
 		if strings.EqualFold(b.FR, f.Name) || strings.EqualFold(b.EN, f.Name) || strings.EqualFold(b.Key, f.Name) {
@@ -104,7 +104,7 @@ func CheckCustomField(f CustomField, existing []CustomField) (CustomField, *Fiel
 	}
 	if !known {
 		return bad("Choisissez le type du champ : texte, nombre, date, oui / non ou liste de valeurs.",
-			"Choose the field's type: text, number, date, yes / no or list of values.")
+			"Choose the field’s type: text, number, date, yes / no or list of values.")
 	}
 	if f.Type != CustomList {
 		f.Options = nil

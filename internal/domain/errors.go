@@ -130,6 +130,9 @@ func UserMessage(err error, lang string) string {
 	}
 	var fe *FieldError
 	if errors.As(err, &fe) {
+		if fe.Code == "setting_invalid" {
+			return fe.In(lang) // says which setting itself; its key means nothing to the user
+		}
 		return Labelled(FieldLabel(fe.Field, lang), fe.In(lang), lang)
 	}
 	var de *Error

@@ -45,7 +45,9 @@ func (s *Service) DeleteGroup(ctx context.Context, id, moveTo int64) error {
 		}
 		detail := ""
 		if moveTo != 0 {
-			detail = "→ " + groupName(ctx, tx, moveTo)
+			// Words, not an arrow: the window’s font cannot draw one.
+			to := groupName(ctx, tx, moveTo)
+			detail = domain.JournalDetail(domain.Message{FR: "Clients déplacés dans « " + to + " »", EN: "Customers moved to “" + to + "”"})
 		}
 		return s.journal(ctx, tx, domain.JournalDelGroup, name, detail)
 	})

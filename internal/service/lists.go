@@ -38,13 +38,13 @@ func (s *Service) RefNames(ctx context.Context, l domain.RefList) ([]string, err
 func (s *Service) AddRef(ctx context.Context, l domain.RefList, name string) error {
 	return s.editRefs(ctx, l, func(tx *store.Tx, vs []domain.RefValue) (string, error) {
 		if v, ok := domain.FindRef(vs, name); ok && v.Archived {
-			return "+" + v.Name, tx.ArchiveRef(ctx, l, v.ID, false)
+			return restoredDetail(v.Name), tx.ArchiveRef(ctx, l, v.ID, false)
 		}
 		checked, fe := domain.CheckRefName(l, name, vs, 0)
 		if fe != nil {
 			return "", fe
 		}
-		return "+" + checked, tx.AddRef(ctx, l, checked)
+		return domain.JournalDetail(domain.Message{FR: "« " + checked + " » ajouté", EN: "“" + checked + "” added"}), tx.AddRef(ctx, l, checked)
 	})
 }
 
@@ -59,7 +59,9 @@ func (s *Service) RenameRef(ctx context.Context, l domain.RefList, id int64, nam
 		if old == "" {
 			return "", domain.ErrNotFound
 		}
-		return old + " → " + checked, tx.RenameRef(ctx, l, id, checked)
+		// Words, not an arrow: the window’s font cannot draw one.
+		detail := domain.JournalDetail(domain.Message{FR: "« " + old + " » renommé en « " + checked + " »", EN: "“" + old + "” renamed “" + checked + "”"})
+		return detail, tx.RenameRef(ctx, l, id, checked)
 	})
 }
 
@@ -67,12 +69,17 @@ func (s *Service) RenameRef(ctx context.Context, l domain.RefList, id int64, nam
 // it keep it), or brings it back.
 func (s *Service) ArchiveRef(ctx context.Context, l domain.RefList, id int64, archived bool) error {
 	return s.editRefs(ctx, l, func(tx *store.Tx, vs []domain.RefValue) (string, error) {
-		sign := "+"
+		detail := restoredDetail(refName(vs, id))
 		if archived {
-			sign = "-"
+			name := refName(vs, id)
+			detail = domain.JournalDetail(domain.Message{FR: "« " + name + " » archivé", EN: "“" + name + "” archived"})
 		}
-		return sign + refName(vs, id), tx.ArchiveRef(ctx, l, id, archived)
+		return detail, tx.ArchiveRef(ctx, l, id, archived)
 	})
+}
+
+func restoredDetail(name string) string {
+	return domain.JournalDetail(domain.Message{FR: "« " + name + " » réactivé", EN: "“" + name + "” brought back"})
 }
 
 func refName(vs []domain.RefValue, id int64) string {

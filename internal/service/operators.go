@@ -204,7 +204,8 @@ func (s *Service) operatorsOnTx(ctx context.Context, tx *store.Tx) (bool, error)
 }
 
 // SetOperatorsOn turns the operators on or off. Turning them on needs an
-// active owner, and signs in the current operator if there is one.
+// active owner; the window then asks who is working (the Settings window
+// asks before, so that its next change is not refused).
 func (s *Service) SetOperatorsOn(ctx context.Context, on bool) error {
 	return s.Store.Update(ctx, func(tx *store.Tx) error {
 		if err := s.requireTx(ctx, tx, domain.PermSettings); err != nil {

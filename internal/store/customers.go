@@ -125,7 +125,11 @@ func (t *Tx) InsertCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if err := t.writeChildren(ctx, c, opt, false); err != nil {
 		return err
 	}
-	_, err = t.exec(ctx, `INSERT INTO customer_search (rowid, doc) VALUES (?, ?)`, c.ID, SearchDocWith(c, t.searchedCustom(ctx)))
+	doc, err := t.searchDoc(ctx, c)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(ctx, `INSERT INTO customer_search (rowid, doc) VALUES (?, ?)`, c.ID, doc)
 	return err
 }
 
@@ -155,7 +159,11 @@ func (t *Tx) UpdateCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if _, err := t.exec(ctx, `DELETE FROM customer_search WHERE rowid = ?`, c.ID); err != nil {
 		return err
 	}
-	_, err = t.exec(ctx, `INSERT INTO customer_search (rowid, doc) VALUES (?, ?)`, c.ID, SearchDocWith(c, t.searchedCustom(ctx)))
+	doc, err := t.searchDoc(ctx, c)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(ctx, `INSERT INTO customer_search (rowid, doc) VALUES (?, ?)`, c.ID, doc)
 	return err
 }
 

@@ -152,24 +152,40 @@ func (t *Tx) MoveCustomField(ctx context.Context, id int64, to int) error {
 }
 
 // searchedCustom returns the names (folded) of the text and list custom
-// fields, whose values the search finds; read once per transaction.
-func (t *Tx) searchedCustom(ctx context.Context) map[string]bool {
+// fields, whose values the search finds; read once per transaction. A
+// failed read is returned, never cached: the search index would otherwise
+// lose those values for the rest of the transaction.
+func (t *Tx) searchedCustom(ctx context.Context) (map[string]bool, error) {
 	if t.customText != nil {
-		return t.customText
+		return t.customText, nil
 	}
-	t.customText = map[string]bool{}
 	rows, err := t.tx.QueryContext(ctx, `SELECT name FROM custom_fields WHERE type IN ('text', 'list')`)
 	if err != nil {
-		return t.customText
+		return nil, err
 	}
 	defer rows.Close()
+	names := map[string]bool{}
 	for rows.Next() {
 		var n string
-		if rows.Scan(&n) == nil {
-			t.customText[foldKey(n)] = true
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
 		}
+		names[foldKey(n)] = true
 	}
-	return t.customText
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	t.customText = names
+	return names, nil
+}
+
+// searchDoc is the search index's text for c.
+func (t *Tx) searchDoc(ctx context.Context, c *domain.Customer) (string, error) {
+	searched, err := t.searchedCustom(ctx)
+	if err != nil {
+		return "", err
+	}
+	return SearchDocWith(c, searched), nil
 }
 
 // mapNoRows turns sql.ErrNoRows into domain.ErrNotFound.

@@ -1,0 +1,45 @@
+package settingsui
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2/lang"
+
+	"carnet/gui/uikit"
+	"carnet/internal/domain"
+)
+
+// Every text of the Settings window goes through tr with its English text
+// as the key (the convention of gui/i18n.go); the translations are in
+// resources/translations/settings.fr.json and settings.en.json, which the
+// window loads with its other files. i18n_test.go checks that every key
+// used here is in both.
+
+// tr translates an English text; with args, the translation is a
+// fmt.Sprintf format (so "%s" and "%d" stay in the keys).
+func tr(key string, args ...any) string {
+	s := lang.L(key)
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// trn translates the form of a counted text that n takes in uiLang and
+// formats it with args (the count formatted by the caller).
+func trn(uiLang string, n int, one, other string, args ...any) string {
+	return uikit.Plural(uiLang, n, one, other, args...)
+}
+
+// message is what to show for a refusal of the service, in uiLang. A
+// setting's refusal is shown beside the field it is about, so it goes
+// without the field's key in front (domain.UserMessage would write
+// "numbering : …").
+func message(err error, uiLang string) string {
+	var fe *domain.FieldError
+	if errors.As(err, &fe) {
+		return fe.In(uiLang)
+	}
+	return domain.UserMessage(err, uiLang)
+}
