@@ -1,14 +1,7 @@
 package gui
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"io/fs"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -16,13 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-	"github.com/go-text/typesetting/font"
-
+	"carnet/gui/uitest"
 	"carnet/internal/format"
 	"carnet/internal/phone"
-	"carnet/resources/translations"
 )
 
 // Packages whose string literals can reach the window: the screens, and
@@ -51,14 +40,7 @@ var neverDrawn = map[rune]string{
 // numbers, amounts, dates and phones — must use only characters of the
 // bundled regular and bold fonts.
 func TestEveryDrawnCharacterIsInTheBundledFont(t *testing.T) {
-	faces := map[string]*font.Face{}
-	for name, res := range map[string]fyne.Resource{"regular": theme.DefaultTextFont(), "bold": theme.DefaultTextBoldFont()} {
-		f, err := font.ParseTTF(bytes.NewReader(res.Content()))
-		if err != nil {
-			t.Fatalf("%s font: %v", name, err)
-		}
-		faces[name] = f
-	}
+	faces := uitest.BundledFonts(t)
 	// where[r] says where a rune was first seen.
 	where := map[rune]string{}
 	var apostrophes []string
@@ -73,22 +55,14 @@ func TestEveryDrawnCharacterIsInTheBundledFont(t *testing.T) {
 		}
 	}
 	for _, l := range []string{"fr", "en"} {
-		data, err := translations.FS.ReadFile(l + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var m map[string]string
-		if err := json.Unmarshal(data, &m); err != nil {
-			t.Fatal(err)
-		}
-		for k, v := range m {
+		for k, v := range uitest.LoadTranslations(t, l+".json") {
 			add(l+".json", k)
 			add(l+".json", v)
 		}
 	}
 	literals := 0
 	for _, dir := range drawnSourceDirs {
-		literals += stringLiterals(t, dir, add)
+		literals += uitest.StringLiterals(t, dir, add)
 	}
 	if literals < 1000 {
 		t.Fatalf("only %d string literals found: the scan is broken", literals)
@@ -125,47 +99,4 @@ func TestEveryDrawnCharacterIsInTheBundledFont(t *testing.T) {
 	if len(missing) > 0 {
 		t.Errorf("%d characters the bundled font cannot draw:\n%s", len(missing), strings.Join(missing, "\n"))
 	}
-}
-
-// stringLiterals passes every string literal of dir's non-test Go files to
-// add and returns how many it found.
-func stringLiterals(t *testing.T, dir string, add func(origin, s string)) int {
-	t.Helper()
-	n := 0
-	fset := token.NewFileSet()
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if path != dir {
-				return filepath.SkipDir // subpackages are listed on their own
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		file, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			return err
-		}
-		ast.Inspect(file, func(node ast.Node) bool {
-			lit, ok := node.(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			s, err := strconv.Unquote(lit.Value)
-			if err == nil {
-				n++
-				add(fset.Position(lit.Pos()).String(), s)
-			}
-			return true
-		})
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
 }

@@ -1,14 +1,14 @@
 package gui
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
-	"strings"
 	"testing"
+
+	"carnet/gui/uitest"
 )
 
 // keyPattern finds the literal keys of lang.L("…") and lang.X("…").
@@ -51,11 +51,6 @@ func usedKeys(t *testing.T, glob string) map[string]bool {
 	return keys
 }
 
-// reserved are keys go-i18n reads as plural forms or metadata: one of them
-// as a key breaks the whole file.
-var reserved = map[string]bool{"id": true, "description": true, "hash": true, "leftdelim": true,
-	"rightdelim": true, "zero": true, "one": true, "two": true, "few": true, "many": true, "other": true, "translation": true}
-
 // TestTranslationKeysCompleteAndUsed: every key of the main screens is in
 // fr.json and en.json, and every key of those files is used somewhere in
 // gui/ (the wizard's keys may be merged into them).
@@ -64,7 +59,7 @@ func TestTranslationKeysCompleteAndUsed(t *testing.T) {
 	anywhere := usedKeys(t, "*/*.go")
 	for k := range used {
 		anywhere[k] = true
-		if reserved[strings.ToLower(k)] {
+		if uitest.ReservedKey(k) {
 			t.Errorf("key %q is reserved by go-i18n", k)
 		}
 	}
@@ -72,14 +67,7 @@ func TestTranslationKeysCompleteAndUsed(t *testing.T) {
 		t.Fatal("no lang.L key found: the scan is broken")
 	}
 	for _, l := range []string{"fr", "en"} {
-		data, err := os.ReadFile(filepath.Join("..", "resources", "translations", l+".json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var file map[string]string
-		if err := json.Unmarshal(data, &file); err != nil {
-			t.Fatalf("%s.json: %v", l, err)
-		}
+		file := uitest.LoadTranslations(t, l+".json")
 		var missing, unused []string
 		for k := range used {
 			if file[k] == "" {
@@ -103,20 +91,6 @@ func TestTranslationKeysCompleteAndUsed(t *testing.T) {
 }
 
 // TestNoFrenchTypographyInEnglish: English texts put no space before a
-// colon, question or exclamation mark, and quote with “ ”, not « ».
-func TestNoFrenchTypographyInEnglish(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "resources", "translations", "en.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var en map[string]string
-	if err := json.Unmarshal(data, &en); err != nil {
-		t.Fatal(err)
-	}
-	french := regexp.MustCompile(`[ \x{00a0}\x{202f}][:;?!]|[«»]`)
-	for k, v := range en {
-		if french.MatchString(v) {
-			t.Errorf("French typography in English: %q (key %q)", v, k)
-		}
-	}
-}
+// colon, question or exclamation mark, and quote with “ ” and ’, not « »
+// or typewriter quotes.
+func TestNoFrenchTypographyInEnglish(t *testing.T) { uitest.CheckTypography(t, "en.json") }

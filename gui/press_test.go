@@ -3,7 +3,6 @@ package gui
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -258,7 +257,7 @@ func (p *presser) fresh(path []int) *ui {
 	p.opened++
 	db := filepath.Join(t.TempDir(), "c.db")
 	if !p.screen.empty {
-		if err := copyFile(p.world.db, db); err != nil {
+		if err := uitest.CopyFile(p.world.db, db); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -618,21 +617,4 @@ func fingerprint(u *ui) string {
 		})
 	}
 	return b.String()
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"golang.org/x/text/encoding/charmap"
 
@@ -17,7 +16,6 @@ import (
 	"carnet/internal/importer"
 	"carnet/internal/service"
 	"carnet/internal/store"
-	"carnet/resources/translations"
 )
 
 // harness is a wizard on a fresh customer file in a test window.
@@ -31,32 +29,9 @@ type harness struct {
 	refresh int
 }
 
-// useLanguage loads the wizard's translations with lang ("fr" or "en")
-// forced, as gui/i18n.go does for the window.
-func useLanguage(t *testing.T, language string) {
-	t.Helper()
-	posix := map[string]string{"fr": "fr_FR.UTF-8", "en": "en_US.UTF-8"}[language]
-	for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := posix
-		if k == "LANGUAGE" {
-			v = language
-		}
-		t.Setenv(k, v)
-	}
-	for _, l := range []string{"fr", "en"} {
-		data, err := translations.FS.ReadFile(l + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := lang.AddTranslationsForLocale(data, fyne.Locale(l)); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func newHarness(t *testing.T, language string) *harness {
 	t.Helper()
-	useLanguage(t, language)
+	uitest.UseLanguage(t, language)
 	a := test.NewTempApp(t)
 	svc, err := service.Open(filepath.Join(t.TempDir(), "t.db"))
 	if err != nil {

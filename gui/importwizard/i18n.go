@@ -5,8 +5,6 @@ import (
 	"math"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
 	"carnet/gui/uikit"
 	"carnet/internal/domain"
 	"carnet/internal/format"
@@ -17,15 +15,9 @@ import (
 // resources/translations/fr.json with the window's other texts.
 // i18n_test.go checks that every key used here is in both files.
 
-// tr translates an English text; with args, the translation is a
-// fmt.Sprintf format (so "%s" and "%d" stay in the keys).
-func tr(key string, args ...any) string {
-	s := lang.L(key)
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
-}
+// tr is uikit.Tr: it translates an English text and, with args, formats
+// the translation.
+func tr(key string, args ...any) string { return uikit.Tr(key, args...) }
 
 // trn translates the form of a counted text that n takes in the language
 // ("%s ligne" for 0 and 1 in French, "%s lignes" beyond) and formats it

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,7 +15,6 @@ import (
 	"carnet/gui/uiwork"
 	"carnet/internal/domain"
 	"carnet/internal/service"
-	"carnet/resources/translations"
 )
 
 // The tests' customer file has two operators: Claire, the owner, with PIN
@@ -26,34 +24,6 @@ const (
 	employee = "Marie"
 	ownerPIN = "1234"
 )
-
-// useLanguage loads every translation file with language ("fr" or "en")
-// forced, as gui/i18n.go does for the window.
-func useLanguage(t *testing.T, language string) {
-	t.Helper()
-	posix := map[string]string{"fr": "fr_FR.UTF-8", "en": "en_US.UTF-8"}[language]
-	for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := posix
-		if k == "LANGUAGE" {
-			v = language
-		}
-		t.Setenv(k, v)
-	}
-	files, err := translations.FS.ReadDir(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		name := strings.TrimSuffix(f.Name(), ".json")
-		data, err := translations.FS.ReadFile(f.Name())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := lang.AddTranslationsForLocale(data, fyne.Locale(name[strings.LastIndexByte(name, '.')+1:])); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // fakeClock is moved by hand; its ticker is called by the test.
 type fakeClock struct {
@@ -87,17 +57,30 @@ type harness struct {
 	quits  int
 }
 
-// newHarness opens a customer file with the two operators; on turns
-// operators on.
-func newHarness(t *testing.T, language string, on bool) *harness {
+// newEmptyHarness is a test window on an empty customer file: no
+// operator, no customer, an empty journal.
+func newEmptyHarness(t *testing.T, language string) *harness {
 	t.Helper()
-	useLanguage(t, language)
+	uitest.UseLanguage(t, language)
 	test.NewTempApp(t)
 	svc, err := service.Open(filepath.Join(t.TempDir(), "t.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = svc.Close() })
+	h := &harness{t: t, lang: language, svc: svc, work: uiwork.New(),
+		clock: &fakeClock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)}, guard: &pinGuard{}}
+	h.win = test.NewTempWindow(t, widget.NewLabel("Carnet"))
+	h.win.Resize(fyne.NewSize(1100, 720))
+	return h
+}
+
+// newHarness opens a customer file with the two operators; on turns
+// operators on.
+func newHarness(t *testing.T, language string, on bool) *harness {
+	t.Helper()
+	h := newEmptyHarness(t, language)
+	svc := h.svc
 	// The setup happens on a fixed morning; tests move the clock on.
 	svc.Now = func() time.Time { return time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local) }
 	ctx := context.Background()
@@ -113,15 +96,12 @@ func newHarness(t *testing.T, language string, on bool) *harness {
 	if err := svc.CreateCustomer(ctx, c); err != nil {
 		t.Fatal(err)
 	}
+	h.customer = c.ID
 	if on {
 		if err := svc.SetOperatorsOn(ctx, true); err != nil {
 			t.Fatal(err)
 		}
 	}
-	h := &harness{t: t, lang: language, svc: svc, work: uiwork.New(), customer: c.ID,
-		clock: &fakeClock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)}, guard: &pinGuard{}}
-	h.win = test.NewTempWindow(t, widget.NewLabel("Carnet"))
-	h.win.Resize(fyne.NewSize(1100, 720))
 	return h
 }
 

@@ -4,13 +4,7 @@
 // the service only; the service checks the PINs and the permissions.
 package operatorsui
 
-import (
-	"fmt"
-
-	"fyne.io/fyne/v2/lang"
-
-	"carnet/gui/uikit"
-)
+import "carnet/gui/uikit"
 
 // Every text goes through tr with its English text as the key (the
 // convention of gui/i18n.go); the translations are in
@@ -18,15 +12,9 @@ import (
 // window loads with the others. i18n_test.go checks that every key used
 // here is in both files.
 
-// tr translates an English text; with args, the translation is a
-// fmt.Sprintf format (so "%s" and "%d" stay in the keys).
-func tr(key string, args ...any) string {
-	s := lang.L(key)
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
-}
+// tr is uikit.Tr: it translates an English text and, with args, formats
+// the translation.
+func tr(key string, args ...any) string { return uikit.Tr(key, args...) }
 
 // trn translates the form of a counted text that n takes in the language
 // (French counts 0 and 1 in the singular) and formats it with args.

@@ -2,18 +2,14 @@ package operatorsui
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"carnet/gui/uiwork"
+	"carnet/gui/uitest"
 	"carnet/internal/domain"
-	"carnet/internal/service"
 )
 
 // row is what the table shows on line i of the page, cells joined by " | ".
@@ -128,15 +124,7 @@ func TestJournalPages(t *testing.T) {
 }
 
 func TestJournalEmpty(t *testing.T) {
-	useLanguage(t, "fr")
-	test.NewTempApp(t)
-	svc, err := service.Open(filepath.Join(t.TempDir(), "vide.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = svc.Close() })
-	h := &harness{t: t, lang: "fr", svc: svc, work: uiwork.New(), win: test.NewTempWindow(t, widget.NewLabel(""))}
-	h.win.Resize(fyne.NewSize(1100, 720))
+	h := newEmptyHarness(t, "fr")
 	j := h.openJournal()
 	h.expectText("Le journal est vide.")
 	if j.table.Visible() || j.prev.Visible() || j.next.Visible() || j.page.Text != "" {
@@ -151,7 +139,7 @@ func TestJournalEmpty(t *testing.T) {
 // TestJournalNamesSettings: a settings change reads as the setting's
 // name, not its key.
 func TestJournalNamesSettings(t *testing.T) {
-	useLanguage(t, "en")
+	uitest.UseLanguage(t, "en")
 	for _, c := range []struct {
 		subject, detail string
 		want            string

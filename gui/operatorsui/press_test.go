@@ -2,7 +2,6 @@ package operatorsui
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,9 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carnet/gui/uitest"
-	"carnet/gui/uiwork"
 	"carnet/internal/domain"
-	"carnet/internal/service"
 )
 
 // The press-everything test opens each state of this package's dialogs
@@ -78,15 +75,7 @@ func pressScreens() []pressScreen {
 		}},
 		{name: "Journal", open: func(t *testing.T) *harness { return journal(t, 3) }},
 		{name: "Journal vide", open: func(t *testing.T) *harness {
-			useLanguage(t, "fr")
-			test.NewTempApp(t)
-			svc, err := service.Open(filepath.Join(t.TempDir(), "vide.db"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { _ = svc.Close() })
-			h := &harness{t: t, lang: "fr", svc: svc, work: uiwork.New(), win: test.NewTempWindow(t, widget.NewLabel(""))}
-			h.win.Resize(fyne.NewSize(1100, 720))
+			h := newEmptyHarness(t, "fr")
 			h.openJournal()
 			return h
 		}},

@@ -10,14 +10,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"carnet/gui/uitest"
 	"carnet/gui/uiwork"
 	"carnet/internal/service"
-	"carnet/resources/translations"
 )
 
 // Sections, in the order of the list on the left.
@@ -31,35 +29,6 @@ const (
 	secJournal
 	secBackups
 )
-
-// useLanguage loads every translation file with language ("fr" or "en")
-// forced, as gui/i18n.go does for the window.
-func useLanguage(t testing.TB, language string) {
-	t.Helper()
-	posix := map[string]string{"fr": "fr_FR.UTF-8", "en": "en_US.UTF-8"}[language]
-	for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := posix
-		if k == "LANGUAGE" {
-			v = language
-		}
-		t.Setenv(k, v)
-	}
-	files, err := translations.FS.ReadDir(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		name := strings.TrimSuffix(f.Name(), ".json")
-		l := name[strings.LastIndexByte(name, '.')+1:]
-		data, err := translations.FS.ReadFile(f.Name())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := lang.AddTranslationsForLocale(data, fyne.Locale(l)); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 var appOnce sync.Once
 
@@ -86,7 +55,7 @@ func newHarness(t testing.TB, language string) *harness {
 // newHarnessOn opens the Settings window on the customer file at path.
 func newHarnessOn(t testing.TB, language, path string) *harness {
 	t.Helper()
-	useLanguage(t, language)
+	uitest.UseLanguage(t, language)
 	testApp()
 	svc, err := service.Open(path)
 	if err != nil {

@@ -2,9 +2,6 @@ package settingsui
 
 import (
 	"errors"
-	"fmt"
-
-	"fyne.io/fyne/v2/lang"
 
 	"carnet/gui/uikit"
 	"carnet/internal/domain"
@@ -16,15 +13,9 @@ import (
 // window loads with its other files. i18n_test.go checks that every key
 // used here is in both.
 
-// tr translates an English text; with args, the translation is a
-// fmt.Sprintf format (so "%s" and "%d" stay in the keys).
-func tr(key string, args ...any) string {
-	s := lang.L(key)
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
-}
+// tr is uikit.Tr: it translates an English text and, with args, formats
+// the translation.
+func tr(key string, args ...any) string { return uikit.Tr(key, args...) }
 
 // trn translates the form of a counted text that n takes in uiLang and
 // formats it with args (the count formatted by the caller).

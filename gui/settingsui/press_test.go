@@ -157,7 +157,7 @@ func (p *presser) fresh(path []int) *harness {
 	t := p.t
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "c.db")
-	if err := copyFile(p.template, db); err != nil {
+	if err := uitest.CopyFile(p.template, db); err != nil {
 		t.Fatal(err)
 	}
 	h := newHarnessOn(t, "fr", db)

@@ -2,8 +2,6 @@ package settingsui
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -114,21 +112,4 @@ func rawError(fingerprint string) string {
 		}
 	}
 	return ""
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

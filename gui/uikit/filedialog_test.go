@@ -6,29 +6,18 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"carnet/gui/uitest"
-	"carnet/resources/translations"
 )
 
 // frenchApp is a headless app whose lang speaks French with Carnet's
 // translations, as the window sets it up.
 func frenchApp(t *testing.T) fyne.App {
 	t.Helper()
-	t.Setenv("LANGUAGE", "fr")
-	t.Setenv("LC_ALL", "fr_FR.UTF-8")
-	t.Setenv("LANG", "fr_FR.UTF-8")
 	a := test.NewApp()
-	data, err := translations.FS.ReadFile("fr.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := lang.AddTranslationsForLocale(data, "fr"); err != nil {
-		t.Fatal(err)
-	}
+	uitest.UseLanguage(t, "fr")
 	t.Cleanup(a.Quit)
 	return a
 }

@@ -1,6 +1,8 @@
 // Package uitest holds what the window's headless tests share: a walk over
-// what is drawn, through the live renderers of Fyne's test driver. Only
-// tests import it.
+// what is drawn, through the live renderers of Fyne's test driver; the
+// translations loaded as the window loads them, and the checks of a
+// package's translation files and of the characters the bundled font
+// draws. Only tests import it.
 package uitest
 
 import (
