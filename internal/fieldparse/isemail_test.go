@@ -3,23 +3,20 @@ package fieldparse
 import (
 	"encoding/xml"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"carnet/internal/corpustest"
 )
 
-const corpusDir = "../../../shared/corpus"
+var corpusDir = corpustest.Dir()
 
 // corpusFile returns the path of a corpus file, skipping the test when the
 // corpus is not beside the repository.
 func corpusFile(t *testing.T, rel string) string {
 	t.Helper()
-	p := filepath.Join(corpusDir, filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("corpus file %s not available (%v): skipping", rel, err)
-	}
-	return p
+	return corpustest.File(t, rel)
 }
 
 type isemailTest struct {

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"carnet/internal/corpustest"
 )
 
 // corpus returns the path of a file of the shared corpus of real
@@ -13,11 +15,7 @@ import (
 // the test when the corpus is not there.
 func corpus(t testing.TB, rel string) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus folder %s absent: real-world files not tested", dir)
-	}
-	return filepath.Join(dir, filepath.FromSlash(rel))
+	return filepath.Join(corpustest.Folder(t), filepath.FromSlash(rel))
 }
 
 // readAll opens path and reads every data row.
