@@ -125,8 +125,13 @@ func (s *suite) makeBase(t *testing.T) {
 	}
 	for rows.Next() {
 		var c string
-		rows.Scan(&c)
+		if err := rows.Scan(&c); err != nil {
+			t.Fatal(err)
+		}
 		s.seedCodes = append(s.seedCodes, c)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	rows.Close()
 	if len(s.seedCodes) != seedCustomers {

@@ -47,6 +47,16 @@ type Importer struct {
 	svc *service.Service
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// DeferIndexesFrom is how many creations a file must be foreseen to
+	// make before its import defers the list indexes (see
+	// maybeDeferIndexes); 0 means defaultDeferIndexesFrom. Tests lower it.
+	DeferIndexesFrom float64
+	// IndexesDeferred, when set, is called as an import defers the list
+	// indexes (tests count it; the crash test's child says it on stderr).
+	IndexesDeferred func()
+	// ProgressEvery is how often an import reports its progress; 0 means
+	// defaultProgressEvery. Tests shorten it.
+	ProgressEvery time.Duration
 }
 
 // New returns an Importer on svc.

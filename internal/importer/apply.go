@@ -23,6 +23,35 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 		before = clone(existing)
 		c = existing
 	}
+	balance := run.setFields(c, existing, line, pr, rp)
+	inferKind(c, existing, pr)
+	if invalid, err := run.normalize(c, line, pr, rp, phones); invalid || err != nil {
+		return err
+	}
+	if p := run.resolveNames(ctx, line, c, rp); p != nil || rp.Action == ActionError {
+		return p
+	}
+
+	current, delta := run.balanceDelta(existing, balance)
+	if existing != nil {
+		rp.Changes = diff(before, c, pr, run.req.Lang)
+	}
+	if delta != 0 {
+		rp.Changes = append(rp.Changes, Change{Field: "balance", Old: format.Money(current, run.req.Lang), New: format.Money(*balance, run.req.Lang)})
+	}
+	rp.Name = c.Name()
+	if done, err := run.write(ctx, line, c, existing, pr, rp); done || err != nil {
+		return err
+	}
+	return run.written(ctx, line, c, before, rp, delta)
+}
+
+// setFields sets on c (existing, or a new customer when existing is nil)
+// the row's values and returns the row's balance (nil when absent or
+// empty), which is not a field set directly. A protected field of an
+// existing customer is kept, with a warning when the row differs; an empty
+// cell clears an existing customer's field only under EmptyClears.
+func (run *run) setFields(c, existing *domain.Customer, line int, pr parsedRow, rp *RowPlan) *int64 {
 	var balance *int64
 	for field, cv := range pr.values {
 		switch {
@@ -36,10 +65,7 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 			continue
 		case existing != nil && run.isProtected(field):
 			if !cv.empty && !sameValue(c.Get(field), cv.v) {
-				rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName(field), Field: field,
-					Value: pr.raw[field], Severity: SeverityWarning, Code: "field.protected",
-					Message: domain.Message{FR: "Champ protégé : la valeur enregistrée est conservée.", EN: "Protected field: the stored value is kept."},
-					Fix:     domain.Message{FR: "Retirez ce champ de la liste des champs protégés pour l’importer.", EN: "Remove this field from the protected list to import it."}})
+				rp.Problems = append(rp.Problems, run.protectedKept(line, field, pr))
 			}
 			continue
 		case cv.empty:
@@ -50,6 +76,22 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 		}
 		c.Set(field, cv.v)
 	}
+	return balance
+}
+
+// protectedKept warns that the row's value of a protected field was not
+// imported.
+func (run *run) protectedKept(line int, field string, pr parsedRow) Problem {
+	return Problem{Row: line, Column: run.columnName(field), Field: field,
+		Value: pr.raw[field], Severity: SeverityWarning, Code: "field.protected",
+		Message: domain.Message{FR: "Champ protégé : la valeur enregistrée est conservée.", EN: "Protected field: the stored value is kept."},
+		Fix:     domain.Message{FR: "Retirez ce champ de la liste des champs protégés pour l’importer.", EN: "Remove this field from the protected list to import it."}}
+}
+
+// inferKind makes a new customer (existing nil) with a company name and no
+// last name a company, unless the row gives the kind; and gives a company
+// whose only name is its last name that name as its company name.
+func inferKind(c, existing *domain.Customer, pr parsedRow) {
 	if _, set := pr.values["kind"]; !set && existing == nil && c.CompanyName != "" && c.LastName == "" {
 		c.Kind = domain.KindCompany
 	}
@@ -58,56 +100,64 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 	if c.Kind == domain.KindCompany && c.CompanyName == "" && c.LastName != "" && c.FirstName == "" {
 		c.CompanyName, c.LastName = c.LastName, ""
 	}
+}
+
+// normalize validates c with the run's rules and phones. A customer that
+// does not validate makes the row an error listing each field's problem
+// (invalid is true); any other failure is returned.
+func (run *run) normalize(c *domain.Customer, line int, pr parsedRow, rp *RowPlan, phones domain.PhoneParser) (invalid bool, err error) {
 	rules := run.rules
 	rules.Phones = phones
 	if err := c.NormalizeWith(rules); err != nil {
 		var ve *domain.ValidationError
 		if !errors.As(err, &ve) {
-			return err
+			return false, err
 		}
 		rp.Action = ActionError
 		for _, fe := range ve.Errors {
 			rp.Problems = append(rp.Problems, Problem{Row: line, Column: run.columnName(fe.Field), Field: fe.Field,
 				Value: pr.raw[fe.Field], Severity: SeverityError, Code: fe.Code, Message: fe.Message, Fix: fixFor(fe.Field)})
 		}
-		return nil
+		return true, nil
 	}
-	if p := run.resolveNames(ctx, line, c, rp); p != nil || rp.Action == ActionError {
-		return p
-	}
+	return false, nil
+}
 
-	current := int64(0)
+// balanceDelta is the customer's current balance (0 for a new one) and the
+// balance entry the row asks for: the file's balance less the current one
+// when the options apply balances, else 0.
+func (run *run) balanceDelta(existing *domain.Customer, balance *int64) (current, delta int64) {
 	if existing != nil {
 		current = existing.Balance
 	}
-	var delta int64
 	if balance != nil && run.req.Options.ApplyBalance {
 		delta = *balance - current
 	}
-	if existing != nil {
-		rp.Changes = diff(before, c, pr, run.req.Lang)
-	}
-	if delta != 0 {
-		rp.Changes = append(rp.Changes, Change{Field: "balance", Old: format.Money(current, run.req.Lang), New: format.Money(*balance, run.req.Lang)})
-	}
-	rp.Name = c.Name()
+	return current, delta
+}
+
+// write updates existing (c) when the row changes it, or inserts c, with a
+// code allocated when it has none, when there is no existing customer.
+// done is true when the row needs nothing more: it left the customer
+// unchanged, or the write was refused and the row made an error.
+func (run *run) write(ctx context.Context, line int, c, existing *domain.Customer, pr parsedRow, rp *RowPlan) (done bool, err error) {
 	switch {
 	case existing != nil && len(rp.Changes) == 0:
 		rp.Action, rp.CustomerID, rp.Code = ActionUnchanged, c.ID, c.Code
 		run.touched.set(c.ID, line)
-		return nil
+		return true, nil
 	case existing != nil:
 		rp.Action = ActionUpdate
 		c.UpdatedAt = run.stamp
 		if err := run.tx.UpdateCustomer(ctx, c, storeOptions); err != nil {
-			return run.writeError(line, err, rp)
+			return true, run.writeError(line, err, rp)
 		}
 	default:
 		rp.Action = ActionCreate
 		if c.Code == "" {
 			code, err := run.codes.Next(ctx)
 			if err != nil {
-				return err
+				return true, err
 			}
 			c.Code = code
 		}
@@ -118,11 +168,16 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 			rp.Changes = append(diff(&domain.Customer{}, c, pr, run.req.Lang), rp.Changes...)
 		}
 		if err := run.tx.InsertCustomer(ctx, c, storeOptions); err != nil {
-			return run.writeError(line, err, rp)
+			return true, run.writeError(line, err, rp)
 		}
 	}
-	// Written (before is nil for a creation): journal it, and tell the
-	// code allocator and the batch lookup what the customer now holds.
+	return false, nil
+}
+
+// written follows a write of c (before is nil for a creation): it journals
+// it, tells the code allocator and the batch lookup what the customer now
+// holds, and records the balance entry delta.
+func (run *run) written(ctx context.Context, line int, c, before *domain.Customer, rp *RowPlan, delta int64) error {
 	if err := run.journalChange(ctx, c.ID, before); err != nil {
 		return err
 	}

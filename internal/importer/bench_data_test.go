@@ -25,6 +25,17 @@ var (
 	benchGroups = []string{"", "VIP", "Grossistes", "Clients web", "VIP, Grossistes", "Revendeurs"}
 )
 
+// benchGenVersion names the generated files beside their row count, so a
+// cached file from an older generator is never read as the current one.
+// Bump it whenever benchHeader, the lists above, benchRow or the writers
+// below change what they write.
+const benchGenVersion = 1
+
+// benchFile is the cached generated file of n customers with extension ext.
+func benchFile(dir string, n int, ext string) string {
+	return filepath.Join(dir, fmt.Sprintf("clients-g%d-%d.%s", benchGenVersion, n, ext))
+}
+
 // benchRow returns row i (0-based) of the generated customer file.
 func benchRow(r *rand.Rand, i int) []string {
 	last, first := benchLast[r.IntN(len(benchLast))], benchFirst[r.IntN(len(benchFirst))]
@@ -55,10 +66,10 @@ func asciiOnly(s string) string {
 	return strings.NewReplacer("é", "e", "è", "e", "ë", "e", "ç", "c", "É", "E", "ï", "i", "ô", "o").Replace(s)
 }
 
-// benchCSV writes (once, cached by size) a ';'-separated UTF-8 file of n
-// customers, quoting cells that need it.
+// benchCSV writes (once, cached by size and benchGenVersion) a
+// ';'-separated UTF-8 file of n customers, quoting cells that need it.
 func benchCSV(dir string, n int) (string, error) {
-	path := filepath.Join(dir, fmt.Sprintf("clients-%d.csv", n))
+	path := benchFile(dir, n, "csv")
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
@@ -91,9 +102,10 @@ func benchCSV(dir string, n int) (string, error) {
 	return path, os.Rename(path+".tmp", path)
 }
 
-// benchXLSX writes the same customers as a workbook (excelize StreamWriter).
+// benchXLSX writes (once, cached like benchCSV) the same customers as a
+// workbook (excelize StreamWriter).
 func benchXLSX(dir string, n int) (string, error) {
-	path := filepath.Join(dir, fmt.Sprintf("clients-%d.xlsx", n))
+	path := benchFile(dir, n, "xlsx")
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}

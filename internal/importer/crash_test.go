@@ -28,8 +28,9 @@ func TestKillDuringCommit(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := filepath.Join(t.TempDir(), "crash.db")
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "CARNET_BENCH_CHILD="+db+"\x1f"+csvPath, "CARNET_TEST_DEFER_FROM=1000")
+	// The benchmark's child (TestMain), told to defer the list indexes from
+	// 1,000 creations and to say when it does.
+	cmd := exec.Command(os.Args[0], "-test.run=^$", "-bench-child-db="+db, "-bench-child-file="+csvPath, "-bench-child-defer-from=1000")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -27,17 +27,18 @@ func schema(t *testing.T, svc *service.Service) string {
 		}
 		fmt.Fprintln(&b, typ, name, sql)
 	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
 	return b.String()
 }
 
-// lowerDeferThreshold makes a small file big enough to defer the indexes,
-// and counts how often it happens.
-func lowerDeferThreshold(t *testing.T) *int {
-	oldFrom, oldHook := deferIndexesFrom, indexesDeferred
-	t.Cleanup(func() { deferIndexesFrom, indexesDeferred = oldFrom, oldHook })
+// lowerDeferThreshold makes a small file big enough for im to defer the
+// indexes, and counts how often it does.
+func lowerDeferThreshold(im *Importer) *int {
 	n := new(int)
-	deferIndexesFrom = 1000
-	indexesDeferred = func() { *n++ }
+	im.DeferIndexesFrom = 1000
+	im.IndexesDeferred = func() { *n++ }
 	return n
 }
 
@@ -45,8 +46,8 @@ func lowerDeferThreshold(t *testing.T) *int {
 // ends as it began, the database is sound, and every list order reads the
 // rows as the table holds them.
 func TestBigImportBuildsListIndexesAfterItsRows(t *testing.T) {
-	deferred := lowerDeferThreshold(t)
 	im, svc := newImporter(t)
+	deferred := lowerDeferThreshold(im)
 	before := schema(t, svc)
 	path := bigCSV(t, 5000)
 	res := commit(t, im, request(t, im, path))
@@ -77,8 +78,8 @@ func TestBigImportBuildsListIndexesAfterItsRows(t *testing.T) {
 // Cancelled after deferring, or run as a check, an import leaves the
 // indexes as they were.
 func TestDeferredIndexesSurviveCancelAndCheck(t *testing.T) {
-	deferred := lowerDeferThreshold(t)
 	im, svc := newImporter(t)
+	deferred := lowerDeferThreshold(im)
 	before := schema(t, svc)
 	path := bigCSV(t, 5000)
 	req := request(t, im, path)
@@ -139,4 +140,16 @@ func bigCSV(t *testing.T, n int) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// An Importer left at its zero threshold uses the default: a first import
+// of 5,000 rows keeps the indexes in step.
+func TestSmallImportKeepsListIndexesByDefault(t *testing.T) {
+	im, _ := newImporter(t)
+	deferred := 0
+	im.IndexesDeferred = func() { deferred++ }
+	res := commit(t, im, request(t, im, bigCSV(t, 5000)))
+	if deferred != 0 || res.Counts.Created != 5000 {
+		t.Fatalf("deferred %d times, counts %+v", deferred, res.Counts)
+	}
 }

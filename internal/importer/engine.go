@@ -52,7 +52,7 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 	headers := r.Header()
 	res := &Result{Plan: Plan{File: req.Path, Detected: detectedFrom(r.Detected()), Headers: headers,
 		Mapping: req.Mapping, Options: req.Options}}
-	if res.Refused = checkMapping(headers, req.Mapping); len(res.Refused) > 0 {
+	if res.Refused = CheckMapping(headers, req.Mapping); len(res.Refused) > 0 {
 		return res, nil
 	}
 	if err := im.checkPermissions(ctx, req); err != nil {
@@ -117,23 +117,25 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 	return res, nil
 }
 
-// A file foreseen to create at least deferIndexesFrom customers, into a
-// directory of at most half that many, is written with the list-order
-// indexes deferred (store.DeferSortIndexes): building them afterwards
-// costs less than keeping them in step row by row. A few batches in, the
-// engine knows the file's size in rows and the share of creations.
-var deferIndexesFrom = 50_000.0
-
-// indexesDeferred is told when an import defers the indexes (for tests).
-var indexesDeferred = func() {}
+// A file foreseen to create at least defaultDeferIndexesFrom customers
+// (Importer.DeferIndexesFrom when set), into a directory of at most half
+// that many, is written with the list-order indexes deferred
+// (store.DeferSortIndexes): building them afterwards costs less than
+// keeping them in step row by row. A few batches in, the engine knows the
+// file's size in rows and the share of creations.
+const defaultDeferIndexesFrom = 50_000.0
 
 func (run *run) maybeDeferIndexes(ctx context.Context, rowsInFile float64) error {
 	c := run.plan.Counts
 	if c.Rows == 0 {
 		return nil
 	}
+	from := run.im.DeferIndexesFrom
+	if from <= 0 {
+		from = defaultDeferIndexesFrom
+	}
 	creations := float64(c.Created) / float64(c.Rows) * rowsInFile
-	if creations < deferIndexesFrom {
+	if creations < from {
 		return nil
 	}
 	n, err := run.tx.CustomerCount(ctx)
@@ -143,12 +145,15 @@ func (run *run) maybeDeferIndexes(ctx context.Context, rowsInFile float64) error
 	if before := n - c.Created; float64(before) > creations/2 {
 		return nil
 	}
-	indexesDeferred()
+	if run.im.IndexesDeferred != nil {
+		run.im.IndexesDeferred()
+	}
 	return run.tx.DeferSortIndexes(ctx)
 }
 
-// progressEvery is how often progress is reported.
-var progressEvery = 100 * time.Millisecond
+// defaultProgressEvery is how often progress is reported
+// (Importer.ProgressEvery when set).
+const defaultProgressEvery = 100 * time.Millisecond
 
 // loop decides every row, in file order, as the pipeline delivers them.
 func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress)) error {
@@ -165,6 +170,10 @@ func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress
 	db := context.WithoutCancel(ctx)
 	started := time.Now()
 	lastReport := started
+	every := run.im.ProgressEvery
+	if every <= 0 {
+		every = defaultProgressEvery
+	}
 	for b := range batches {
 		select {
 		case <-b.done:
@@ -198,7 +207,7 @@ func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress
 			}
 		}
 		if progress != nil {
-			if now := time.Now(); now.Sub(lastReport) >= progressEvery {
+			if now := time.Now(); now.Sub(lastReport) >= every {
 				lastReport = now
 				done := run.plan.Counts.Rows
 				p := Progress{Done: done, Rate: float64(done) / now.Sub(started).Seconds()}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"carnet/internal/corpustest"
 	"carnet/internal/domain"
 	"carnet/internal/service"
 
@@ -125,19 +126,19 @@ func dump(t *testing.T, svc *service.Service) string {
 			fmt.Fprintln(&b, q[:20], fmt.Sprint(vals...))
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return b.String()
 }
 
 var _ = sql.ErrNoRows
 
+// corpus is a file of ../shared/corpus (skips when absent, fails under CI).
 func corpus(t *testing.T, rel string) string {
 	t.Helper()
-	p := filepath.Join("..", "..", "..", "shared", "corpus", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("corpus file %s absent (../shared/corpus): %v", rel, err)
-	}
-	return p
+	return corpustest.File(t, rel)
 }
 
 func itoa(i int) string { return fmt.Sprint(i) }

@@ -522,7 +522,7 @@ func TestCellsInAnotherEncodingAreRepairedAndSaid(t *testing.T) {
 // TestNothingMappedPointsToTheHeaderChoice: when no column could be mapped
 // the refusal says how to choose another header row, on both surfaces.
 func TestNothingMappedPointsToTheHeaderChoice(t *testing.T) {
-	problems := checkMapping([]string{"Liste des clients", ""}, Mapping{Ignore, Ignore})
+	problems := CheckMapping([]string{"Liste des clients", ""}, Mapping{Ignore, Ignore})
 	if len(problems) != 1 || !strings.Contains(problems[0].Fix.FR, "--header-row") ||
 		!strings.Contains(problems[0].Fix.FR, "Ligne d’en-tête") {
 		t.Errorf("refusal %+v", problems)

@@ -7,21 +7,47 @@ import (
 	"carnet/internal/sheet"
 )
 
-// checkMapping refuses a mapping that cannot be imported: wrong length,
-// unknown or computed fields, one field on two columns (except phones).
-func checkMapping(headers []string, m Mapping) []Problem {
+// identifyingFields are the fields that name a customer (a new one needs
+// a last name or a company name) or find an existing one (the matching
+// keys): a mapping needs at least one of them.
+var identifyingFields = []string{"last_name", "company_name", "id", "code", "email", "siret", "vat_number"}
+
+// identifies reports whether field names or identifies a customer.
+func identifies(field string) bool {
+	for _, f := range identifyingFields {
+		if f == field {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckMapping is the one rule a mapping must follow, for every surface:
+// the engine refuses a Check or a Commit with these problems
+// (Plan.Refused), the command line prints them, and the wizard shows them
+// and keeps Next disabled. It refuses a mapping of the wrong length, a
+// field an import cannot fill, one field on two columns (except phones), a
+// mapping where every column is ignored, and one where no column names or
+// identifies a customer (last name, company name, customer ID, code,
+// email, SIRET, VAT number). Each problem names its column (when it has
+// one) and says what to do, in French and English.
+//
+// The last rule asks for a name or a key, not for a name: a file that only
+// updates customers found by their code or email ("Code;Solde") is
+// legitimate, and a row that would create a customer without a last name
+// or a company name is refused row by row anyway.
+func CheckMapping(headers []string, m Mapping) []Problem {
 	var out []Problem
-	refuse := func(col string, fr, en string) {
-		out = append(out, Problem{Column: col, Severity: SeverityError, Code: "mapping.invalid",
-			Message: domain.Message{FR: fr, EN: en},
-			Fix:     domain.Message{FR: "Corrigez la correspondance des colonnes.", EN: "Fix the column mapping."}})
+	refuse := func(col string, msg, fix domain.Message) {
+		out = append(out, Problem{Column: col, Severity: SeverityError, Code: "mapping.invalid", Message: msg, Fix: fix})
 	}
 	if len(m) != len(headers) {
-		refuse("", "La correspondance ne couvre pas toutes les colonnes du fichier.", "The mapping does not cover every column of the file.")
+		refuse("", domain.Message{FR: "La correspondance ne couvre pas toutes les colonnes du fichier.", EN: "The mapping does not cover every column of the file."},
+			domain.Message{FR: "Refaites la correspondance pour ce fichier : une ligne par colonne.", EN: "Map this file again: one entry per column."})
 		return out
 	}
 	seen := map[string]int{}
-	mapped := 0
+	mapped, identified := 0, false
 	for i, field := range m {
 		if field == Ignore {
 			continue
@@ -29,30 +55,50 @@ func checkMapping(headers []string, m Mapping) []Problem {
 		mapped++
 		if name, ok := strings.CutPrefix(field, domain.CustomPrefix); ok {
 			if strings.TrimSpace(name) == "" {
-				refuse(headers[i], "Le champ personnalisé n’a pas de nom.", "The custom field has no name.")
+				refuse(headers[i], domain.Message{FR: "Le champ personnalisé n’a pas de nom.", EN: "The custom field has no name."},
+					domain.Message{FR: "Nommez le champ personnalisé ou ignorez la colonne.", EN: "Name the custom field or ignore the column."})
 			}
 		} else if !fieldImportable(field) {
-			refuse(headers[i], "« "+field+" » n’est pas un champ que l’import peut remplir.", "\""+field+"\" is not a field an import can fill.")
+			refuse(headers[i], domain.Message{FR: "« " + field + " » n’est pas un champ que l’import peut remplir.", EN: "\"" + field + "\" is not a field an import can fill."},
+				domain.Message{FR: "Choisissez un autre champ pour cette colonne, ou ignorez-la.", EN: "Choose another field for this column, or ignore it."})
 			continue
 		}
 		if j, dup := seen[field]; dup && field != "phones" {
-			label := domain.FieldLabel(field, "fr")
-			refuse(headers[i], "Le champ « "+label+" » est déjà associé à la colonne « "+headers[j]+" ».",
-				"Field \""+domain.FieldLabel(field, "en")+"\" is already mapped to column \""+headers[j]+"\".")
+			refuse(headers[i], domain.Message{
+				FR: "Le champ « " + domain.FieldLabel(field, "fr") + " » est associé à deux colonnes, « " + headers[j] + " » et « " + headers[i] + " ».",
+				EN: "Field \"" + domain.FieldLabel(field, "en") + "\" is mapped to two columns, \"" + headers[j] + "\" and \"" + headers[i] + "\"."},
+				domain.Message{FR: "Gardez ce champ sur une seule colonne : choisissez-en un autre pour l’une des deux, ou ignorez-la.",
+					EN: "Keep the field on one column: choose another field for one of the two, or ignore it."})
 			continue
 		}
 		seen[field] = i
+		identified = identified || identifies(field)
 	}
-	if mapped == 0 {
+	switch {
+	case mapped == 0:
 		// Often the header was not found where the names are (a title
 		// above the table): say how to choose it.
-		out = append(out, Problem{Severity: SeverityError, Code: "mapping.invalid",
-			Message: domain.Message{FR: "Aucune colonne n’est associée à un champ.", EN: "No column is mapped to a field."},
-			Fix: domain.Message{
+		refuse("", domain.Message{FR: "Aucune colonne n’est associée à un champ.", EN: "No column is mapped to a field."},
+			domain.Message{
 				FR: "Associez au moins une colonne à un champ ; si les noms de colonnes lus ne sont pas les bons, " + sheet.HeaderRowHintFR + ".",
-				EN: "Map at least one column to a field; if the column names read are not the right ones, " + sheet.HeaderRowHintEN + "."}})
+				EN: "Map at least one column to a field; if the column names read are not the right ones, " + sheet.HeaderRowHintEN + "."})
+	case !identified:
+		fr, en := identifyingLabels()
+		refuse("", domain.Message{FR: "Aucune colonne ne nomme ni n’identifie un client.", EN: "No column names or identifies a customer."},
+			domain.Message{FR: "Associez une colonne à l’un de ces champs : " + fr + " (un nom pour créer des clients, une clé pour mettre à jour ceux qui existent).",
+				EN: "Map a column to one of these fields: " + en + " (a name to create customers, a key to update existing ones)."})
 	}
 	return out
+}
+
+// identifyingLabels lists the identifying fields by their labels.
+func identifyingLabels() (fr, en string) {
+	var frs, ens []string
+	for _, f := range identifyingFields {
+		frs = append(frs, "« "+domain.FieldLabel(f, "fr")+" »")
+		ens = append(ens, "\""+domain.FieldLabel(f, "en")+"\"")
+	}
+	return strings.Join(frs, ", "), strings.Join(ens, ", ")
 }
 
 // ParseMap reads the command line's --map 'Header=field,...' over a

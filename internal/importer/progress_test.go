@@ -3,15 +3,13 @@ package importer
 import (
 	"context"
 	"testing"
+	"time"
 )
 
 // Before the row count is known, progress foresees it from the share of
 // the file read: close to the real count once a quarter of the rows are
 // done, for a CSV file (bytes) as for a workbook (rows of the sheet).
 func TestProgressForeseesTheRowCount(t *testing.T) {
-	old := progressEvery
-	defer func() { progressEvery = old }()
-	progressEvery = 0
 	const n = 12000
 	dir := t.TempDir()
 	csvPath, err := benchCSV(dir, n)
@@ -24,6 +22,7 @@ func TestProgressForeseesTheRowCount(t *testing.T) {
 	}
 	for _, path := range []string{csvPath, xlsxPath} {
 		im, _ := newImporter(t)
+		im.ProgressEvery = time.Nanosecond // after every batch
 		req := request(t, im, path)
 		var reports, checked int
 		var last Progress
