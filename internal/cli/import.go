@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -63,99 +64,181 @@ imported (file unreadable, mapping refused, database error, interrupted);
 Options:
 `}
 
-func runImport(ctx context.Context, env *Env, args []string) error {
+// importFlags are the options of carnet import.
+type importFlags struct {
+	*flags
+	sheet, encoding, delimiter, profile, saveProfile, mapSpec, key, unprotect, errorsXLSX *string
+	headerRow                                                                             *int
+	dryRun, emptyClears, allowBalance, createSources, createGroups, noCreateGroups, force *bool
+	// given holds the flags written on the command line: only they change
+	// the options of a saved profile.
+	given map[string]bool
+}
+
+func newImportFlags(env *Env) *importFlags {
 	f := newFlags("import", env)
 	f.help(importHelp.FR, importHelp.EN)
 	m := env.m
-	sheetName := f.String("sheet", "", m("XLSX : la feuille à lire (par défaut : la première qui a des données)", "XLSX: the sheet to read (default: the first with data)"))
-	headerRow := f.Int("header-row", 0, m("ligne physique de l’en-tête (par défaut : détectée)", "physical row of the header (default: detected)"))
-	encoding := f.String("encoding", "auto", "auto|utf-8|windows-1252")
-	delimiter := f.String("delimiter", "auto", "auto|';'|','|tab|'|'")
-	profile := f.String("profile", "", m("utiliser le profil de correspondance enregistré NOM", "use the saved mapping profile NAME"))
-	saveProfile := f.String("save-profile", "", m("enregistrer la correspondance (et les options) comme profil NOM", "save the mapping (and options) as profile NAME"))
-	mapSpec := f.String("map", "", m("'En-tête=champ,...' (champ : clé, libellé, custom:Nom ou ignore)", "'Header=field,...' (field: key, label, custom:Name, or ignore)"))
-	key := f.String("key", "", m("clé de rapprochement : id|code|email|siret (par défaut : id, code, e-mail, SIRET/TVA tour à tour)", "matching key: id|code|email|siret (default: id, code, email, SIRET/VAT in turn)"))
-	dryRun := f.Bool("dry-run", false, m("vérifier seulement : ne rien écrire", "check only: write nothing"))
-	emptyClears := f.Bool("empty-clears", false, m("une cellule vide efface la valeur enregistrée (par défaut : elle la garde)", "an empty cell clears the stored value (default: keeps it)"))
-	allowBalance := f.Bool("allow-balance", false, m("écrire la colonne Solde comme une correction de solde", "write the Balance column as a balance adjustment entry"))
-	createSources := f.Bool("create-sources", false, m("créer les sources marketing manquantes (par défaut : erreur)", "create missing marketing sources (default: error)"))
-	noCreateGroups := f.Bool("no-create-groups", false, m("les groupes manquants sont des erreurs au lieu d’être créés", "missing groups are errors instead of being created"))
-	unprotect := f.String("unprotect", "", m("champs que l’import peut écraser, séparés par des virgules (credit_limit,...)", "fields to let the import overwrite, comma-separated (credit_limit,...)"))
-	errorsXLSX := f.String("errors-xlsx", "", m("écrire les lignes en erreur dans ce classeur XLSX", "write the rows in error to this XLSX file"))
-	force := f.Bool("force", false, m("remplacer le classeur --errors-xlsx s’il existe", "replace the --errors-xlsx workbook if it exists"))
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
+	return &importFlags{flags: f,
+		sheet:       f.String("sheet", "", m("XLSX : la feuille à lire (par défaut : la première qui a des données)", "XLSX: the sheet to read (default: the first with data)")),
+		headerRow:   f.Int("header-row", 0, m("ligne physique de l’en-tête (par défaut : détectée)", "physical row of the header (default: detected)")),
+		encoding:    f.String("encoding", "auto", "auto|utf-8|windows-1252"),
+		delimiter:   f.String("delimiter", "auto", "auto|';'|','|tab|'|'"),
+		profile:     f.String("profile", "", m("utiliser le profil de correspondance enregistré NOM", "use the saved mapping profile NAME")),
+		saveProfile: f.String("save-profile", "", m("enregistrer la correspondance (et les options) comme profil NOM", "save the mapping (and options) as profile NAME")),
+		mapSpec:     f.String("map", "", m("'En-tête=champ,...' (champ : clé, libellé, custom:Nom ou ignore)", "'Header=field,...' (field: key, label, custom:Name, or ignore)")),
+		key: f.String("key", "", m("clé de rapprochement : auto|id|code|email|siret (par défaut : celle du profil, sinon auto : id, code, e-mail, SIRET/TVA tour à tour)",
+			"matching key: auto|id|code|email|siret (default: the profile’s, else auto: id, code, email, SIRET/VAT in turn)")),
+		dryRun: f.Bool("dry-run", false, m("vérifier seulement : ne rien écrire", "check only: write nothing")),
+		emptyClears: f.Bool("empty-clears", false, m("une cellule vide efface la valeur enregistrée (par défaut : le choix du profil, sinon elle la garde ; =false pour la garder)",
+			"an empty cell clears the stored value (default: the profile’s choice, else it keeps it; =false to keep it)")),
+		allowBalance: f.Bool("allow-balance", false, m("écrire la colonne Solde comme une correction de solde (par défaut : le choix du profil, sinon non ; =false pour l’ignorer)",
+			"write the Balance column as a balance adjustment entry (default: the profile’s choice, else no; =false to ignore it)")),
+		createSources: f.Bool("create-sources", false, m("créer les sources marketing manquantes (par défaut : le choix du profil, sinon erreur ; =false pour refuser)",
+			"create missing marketing sources (default: the profile’s choice, else error; =false to refuse them)")),
+		createGroups: f.Bool("create-groups", true, m("créer les groupes manquants (par défaut : le choix du profil, sinon oui ; =false : ils sont des erreurs)",
+			"create missing groups (default: the profile’s choice, else yes; =false: they are errors)")),
+		noCreateGroups: f.Bool("no-create-groups", false, m("comme --create-groups=false", "same as --create-groups=false")),
+		unprotect:      f.String("unprotect", "", m("champs que l’import peut écraser, séparés par des virgules (credit_limit,...)", "fields to let the import overwrite, comma-separated (credit_limit,...)")),
+		errorsXLSX:     f.String("errors-xlsx", "", m("écrire les lignes en erreur dans ce classeur XLSX", "write the rows in error to this XLSX file")),
+		force:          f.Bool("force", false, m("remplacer le classeur --errors-xlsx s’il existe", "replace the --errors-xlsx workbook if it exists")),
 	}
+}
+
+// parse reads the command line, notes the flags it gives and checks the
+// values that need no file: the file to import is returned.
+func (o *importFlags) parse(args []string) (string, importer.Settings, error) {
+	pos, err := o.flags.parse(args)
+	if err != nil {
+		return "", importer.Settings{}, err
+	}
+	o.given = map[string]bool{}
+	o.Visit(func(fl *flag.Flag) { o.given[fl.Name] = true })
 	if len(pos) != 1 {
-		return usageErr("un FICHIER attendu", "expected one FILE")
+		return "", importer.Settings{}, usageErr("un FICHIER attendu", "expected one FILE")
 	}
-	dbPath, err := f.dbPath()
-	if err != nil {
-		return err
+	settings := importer.Settings{Sheet: *o.sheet, HeaderRow: *o.headerRow, Encoding: *o.encoding}
+	if settings.Delimiter, err = parseDelimiter(*o.delimiter); err != nil {
+		return "", settings, err
 	}
-	// Refused before anything is read or written: an errors workbook
-	// named like the file imported once destroyed it.
-	if err := checkOutput(*errorsXLSX, pos, dbPath, *force); err != nil {
-		return err
+	if strings.EqualFold(*o.key, "auto") {
+		*o.key = string(importer.KeyAuto)
 	}
-	settings := importer.Settings{Sheet: *sheetName, HeaderRow: *headerRow, Encoding: *encoding}
-	if settings.Delimiter, err = parseDelimiter(*delimiter); err != nil {
-		return err
-	}
-	switch importer.Key(*key) {
+	switch importer.Key(*o.key) {
 	case importer.KeyAuto, importer.KeyID, importer.KeyCode, importer.KeyEmail, importer.KeySIRET:
 	default:
-		return usageErr("--key attend id, code, email ou siret", "--key must be id, code, email or siret")
+		return "", settings, usageErr("--key attend auto, id, code, email ou siret", "--key must be auto, id, code, email or siret")
 	}
-	svc, err := f.openToChange(ctx)
-	if err != nil {
-		return err
+	if o.given["create-groups"] && o.given["no-create-groups"] && *o.createGroups == *o.noCreateGroups {
+		return "", settings, usageErr("--create-groups et --no-create-groups se contredisent : gardez l’une", "--create-groups and --no-create-groups contradict each other: keep one")
 	}
-	defer svc.Close()
-	im := importer.New(svc)
+	return pos[0], settings, nil
+}
 
-	preview, err := im.Preview(ctx, pos[0], settings, 5)
+// options are the saved profile's options (or the defaults) with the flags
+// given on the command line over them: a flag left out keeps the profile's
+// choice, and a boolean flag turns an option off as well as on (=false).
+func (o *importFlags) options(opts importer.Options) importer.Options {
+	set := func(name string, to *bool, value bool) {
+		if o.given[name] {
+			*to = value
+		}
+	}
+	if o.given["key"] {
+		opts.Key = importer.Key(*o.key)
+	}
+	set("empty-clears", &opts.EmptyClears, *o.emptyClears)
+	set("allow-balance", &opts.ApplyBalance, *o.allowBalance)
+	set("create-sources", &opts.CreateSources, *o.createSources)
+	set("create-groups", &opts.CreateGroups, *o.createGroups)
+	set("no-create-groups", &opts.CreateGroups, !*o.noCreateGroups)
+	if opts.Protected == nil {
+		opts.Protected = importer.DefaultProtected()
+	}
+	if *o.unprotect != "" {
+		opts.Protected = without(opts.Protected, strings.Split(*o.unprotect, ","))
+	}
+	return opts
+}
+
+// request is the import to run: the file's mapping (the profile named,
+// else the one recognised, else the suggestions) with --map over it, and
+// the options.
+func (o *importFlags) request(ctx context.Context, im *importer.Importer, path string, settings importer.Settings, lang string) (importer.Request, error) {
+	preview, err := im.Preview(ctx, path, settings, 5)
 	if err != nil {
-		return err
+		return importer.Request{}, err
 	}
 	mapping, opts := importer.MappingOf(preview.Suggestions), preview.Options
 	usedProfile := preview.Profile
-	if *profile != "" {
-		p, err := findProfile(ctx, im, *profile)
+	if *o.profile != "" {
+		p, err := findProfile(ctx, im, *o.profile)
 		if err != nil {
-			return err
+			return importer.Request{}, err
 		}
 		if len(p.Mapping) != len(preview.Headers) {
-			return &domain.Error{Code: "profile_mismatch", Message: domain.Message{
+			return importer.Request{}, &domain.Error{Code: "profile_mismatch", Message: domain.Message{
 				FR: "Le profil « " + p.Name + " » ne correspond pas aux colonnes de ce fichier.",
 				EN: "Profile \"" + p.Name + "\" does not match this file’s columns."}}
 		}
 		mapping, opts, usedProfile = p.Mapping, p.Options, p.Name
 	}
-	if *mapSpec != "" {
-		if mapping, err = importer.ParseMap(*mapSpec, preview.Headers, mapping); err != nil {
-			return err
+	if *o.mapSpec != "" {
+		if mapping, err = importer.ParseMap(*o.mapSpec, preview.Headers, mapping); err != nil {
+			return importer.Request{}, err
 		}
 	}
-	opts.Key = importer.Key(*key)
-	opts.EmptyClears = opts.EmptyClears || *emptyClears
-	opts.ApplyBalance = opts.ApplyBalance || *allowBalance
-	opts.CreateSources = opts.CreateSources || *createSources
-	if *noCreateGroups {
-		opts.CreateGroups = false
-	}
-	if opts.Protected == nil {
-		opts.Protected = importer.DefaultProtected()
-	}
-	if *unprotect != "" {
-		opts.Protected = without(opts.Protected, strings.Split(*unprotect, ","))
-	}
-	req := importer.Request{Path: pos[0], Settings: settings, Mapping: mapping, Options: opts, Lang: env.Lang,
-		SampleProblems: 10000, Profile: usedProfile}
+	return importer.Request{Path: path, Settings: settings, Mapping: mapping, Options: o.options(opts), Lang: lang,
+		SampleProblems: 10000, Profile: usedProfile}, nil
+}
 
-	// Progress goes to a terminal only, on one line rewritten in place.
-	showProgress := !*f.json && isTerminal(env.Stderr)
+func runImport(ctx context.Context, env *Env, args []string) error {
+	o := newImportFlags(env)
+	file, settings, err := o.parse(args)
+	if err != nil {
+		return err
+	}
+	dbPath, err := o.dbPath()
+	if err != nil {
+		return err
+	}
+	// Refused before anything is read or written: an errors workbook
+	// named like the file imported once destroyed it.
+	if err := checkOutput(*o.errorsXLSX, []string{file}, dbPath, *o.force); err != nil {
+		return err
+	}
+	svc, err := o.openToChange(ctx)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	im := importer.New(svc)
+	req, err := o.request(ctx, im, file, settings, env.Lang)
+	if err != nil {
+		return err
+	}
+	res, err := o.execute(ctx, env, im, req)
+	if err != nil {
+		return err
+	}
+	outputErr, err := o.keep(ctx, im, req, res)
+	if err != nil {
+		return err
+	}
+	if *o.json {
+		if err := printJSON(env.Stdout, importJSON(res, env.Lang)); err != nil {
+			return err
+		}
+	} else {
+		printImport(env, res, *o.dryRun)
+	}
+	return importOutcome(env, res, outputErr, *o.dryRun)
+}
+
+// execute checks (--dry-run) or commits the import, showing its progress
+// on a terminal, on one line rewritten in place.
+func (o *importFlags) execute(ctx context.Context, env *Env, im *importer.Importer, req importer.Request) (*importer.Result, error) {
+	showProgress := !*o.json && isTerminal(env.Stderr)
 	progress := func(p importer.Progress) {
 		switch {
 		case !showProgress:
@@ -165,46 +248,49 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			fmt.Fprintf(env.Stderr, "\r%d… (%.0f/s)\033[K", p.Done, p.Rate)
 		}
 	}
-	var res *importer.Result
-	if *dryRun {
-		var plan *importer.Plan
-		if plan, err = im.Check(ctx, req, progress); err == nil {
-			res = &importer.Result{Plan: *plan}
-		}
-	} else {
-		res, err = im.Commit(ctx, req, progress)
-	}
 	if showProgress {
-		fmt.Fprint(env.Stderr, "\r\033[K")
+		defer fmt.Fprint(env.Stderr, "\r\033[K")
 	}
+	if !*o.dryRun {
+		return im.Commit(ctx, req, progress)
+	}
+	plan, err := im.Check(ctx, req, progress)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if len(res.Refused) == 0 && *saveProfile != "" {
-		err := im.SaveProfile(ctx, importer.Profile{Name: *saveProfile, Headers: res.Headers, Mapping: mapping, Options: opts})
+	return &importer.Result{Plan: *plan}, nil
+}
+
+// keep saves what the import asked to keep once it is not refused: the
+// profile (--save-profile) and the rows in error (--errors-xlsx). An
+// errors workbook that cannot be written is outputErr, reported after the
+// import's own output.
+func (o *importFlags) keep(ctx context.Context, im *importer.Importer, req importer.Request, res *importer.Result) (outputErr, err error) {
+	if len(res.Refused) > 0 {
+		return nil, nil
+	}
+	if *o.saveProfile != "" {
+		err := im.SaveProfile(ctx, importer.Profile{Name: *o.saveProfile, Headers: res.Headers, Mapping: req.Mapping, Options: req.Options})
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	var outputErr error
-	if len(res.Refused) == 0 && *errorsXLSX != "" && res.Counts.Errors > 0 {
-		outputErr = writeOutput(*errorsXLSX, func(w io.Writer) error {
+	if *o.errorsXLSX != "" && res.Counts.Errors > 0 {
+		outputErr = writeOutput(*o.errorsXLSX, func(w io.Writer) error {
 			_, err := im.ExportErrors(ctx, req, w)
 			return err
 		})
 	}
-	if *f.json {
-		if err := printJSON(env.Stdout, importJSON(res, env.Lang)); err != nil {
-			return err
-		}
-	} else {
-		printImport(env, res, *dryRun)
-	}
+	return outputErr, nil
+}
+
+// importOutcome is the exit of carnet import once its output is printed.
+func importOutcome(env *Env, res *importer.Result, outputErr error, dryRun bool) error {
 	switch {
-	case outputErr != nil && !*dryRun && res.Batch != 0:
+	case outputErr != nil && !dryRun && res.Batch != 0:
 		// The import is committed: say so, with its own exit code, so that
 		// a script never takes it for "nothing imported".
-		return exitError{code: 4, msg: fmt.Sprintf(m("importation n° %d faite, mais le classeur des erreurs n’a pas pu être écrit : %s",
+		return exitError{code: 4, msg: fmt.Sprintf(env.m("importation n° %d faite, mais le classeur des erreurs n’a pas pu être écrit : %s",
 			"import #%d done, but the errors workbook could not be written: %s"), res.Batch, domain.UserMessage(outputErr, env.Lang))}
 	case outputErr != nil:
 		return outputErr
@@ -311,6 +397,7 @@ var optionFlags = map[string]string{
 	"balance.ignored": "--allow-balance",
 	"source.unknown":  "--create-sources",
 	"column.ignored":  "--map",
+	"mapping.invalid": "--map",
 }
 
 // fixWithFlag is a problem's fix, with the flag that turns the option on.
@@ -337,7 +424,12 @@ func printImport(env *Env, res *importer.Result, dryRun bool) {
 	if len(res.Refused) > 0 {
 		fmt.Fprintln(w, m("Importation refusée :", "Import refused:"))
 		for _, p := range res.Refused {
-			fmt.Fprintf(w, "  %s %s\n", p.Column, p.Message.In(env.Lang))
+			if p.Column != "" {
+				fmt.Fprintf(w, m("  colonne « %s » : ", "  column \"%s\": "), p.Column)
+			} else {
+				fmt.Fprint(w, "  ")
+			}
+			fmt.Fprintln(w, p.Message.In(env.Lang), fixWithFlag(p, env.Lang))
 		}
 		return
 	}
