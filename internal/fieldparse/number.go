@@ -44,77 +44,14 @@ const (
 //     six 9s is a binary floating-point artefact (12.300000000000001 from an
 //     XLSX cell) and is rounded without fmtRounded.
 func scanDecimal(s string, scale, maxIntDigits int) (int64, numFormat, numErr) {
-	var nDot, nComma, nSpace, digits int
-	lastDot, lastComma := -1, -1
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case isDigit(c):
-			digits++
-		case c == '.':
-			nDot++
-			lastDot = i
-		case c == ',':
-			nComma++
-			lastComma = i
-		case c == ' ':
-			nSpace++
-		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !isGroupSpace(r) {
-				return 0, 0, numInvalid
-			}
-			nSpace++
-			i += size
-			continue
-		case c == 'e' || c == 'E':
-			if isScientific(s) {
-				return 0, 0, numScientific
-			}
-			return 0, 0, numInvalid
-		default:
-			return 0, 0, numInvalid
-		}
-		i++
+	var sc separatorScan
+	if e := sc.scan(s); e != numOK {
+		return 0, 0, e
 	}
-	if digits == 0 {
-		return 0, 0, numInvalid
+	dec, f, e := sc.decimalSeparator()
+	if e != numOK {
+		return 0, 0, e
 	}
-
-	var f numFormat
-	dec := -1
-	switch {
-	case nDot > 0 && nComma > 0:
-		if nSpace > 0 {
-			return 0, 0, numGrouping
-		}
-		if lastComma > lastDot {
-			if nComma > 1 {
-				return 0, 0, numGrouping
-			}
-			dec, f = lastComma, fmtDecComma|fmtGroupDot
-		} else {
-			if nDot > 1 {
-				return 0, 0, numGrouping
-			}
-			dec, f = lastDot, fmtDecDot|fmtGroupComma
-		}
-	case nComma == 1:
-		dec, f = lastComma, fmtDecComma
-	case nDot == 1:
-		dec, f = lastDot, fmtDecDot
-	case nComma > 1:
-		f = fmtGroupComma
-	case nDot > 1:
-		f = fmtGroupDot
-	}
-	if nSpace > 0 {
-		if f&(fmtGroupDot|fmtGroupComma) != 0 {
-			return 0, 0, numGrouping
-		}
-		f |= fmtGroupSpace
-	}
-
 	intPart, frac := s, ""
 	if dec >= 0 {
 		intPart, frac = s[:dec], s[dec+1:]
@@ -125,10 +62,12 @@ func scanDecimal(s string, scale, maxIntDigits int) (int64, numFormat, numErr) {
 	if f&(fmtGroupSpace|fmtGroupDot|fmtGroupComma) != 0 && !validGrouping(intPart) {
 		return 0, 0, numGrouping
 	}
-	if nDot+nComma == 1 && nSpace == 0 && len(frac) == 3 && len(intPart) >= 1 && len(intPart) <= 3 && intPart[0] != '0' {
+	if sc.nDot+sc.nComma == 1 && sc.nSpace == 0 && len(frac) == 3 && len(intPart) >= 1 && len(intPart) <= 3 && intPart[0] != '0' {
 		f |= fmtAmbiguous
 	}
 
+	// The digits, separators skipped, times 10^scale; then rounded on the
+	// first digit beyond the scale.
 	var v int64
 	significant := 0
 	for i := 0; i < len(intPart); i++ {
@@ -161,6 +100,94 @@ func scanDecimal(s string, scale, maxIntDigits int) (int64, numFormat, numErr) {
 		}
 	}
 	return v, f, numOK
+}
+
+// separatorScan counts the digits and separators of a number and where the
+// last '.' and ',' sit (-1 when absent).
+type separatorScan struct {
+	nDot, nComma, nSpace, digits int
+	lastDot, lastComma           int
+}
+
+// scan counts the digits and separators of s, rejecting any other
+// character (with numScientific for 1,23E+11) and a number without digits.
+func (sc *separatorScan) scan(s string) numErr {
+	sc.lastDot, sc.lastComma = -1, -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			sc.digits++
+		case c == '.':
+			sc.nDot++
+			sc.lastDot = i
+		case c == ',':
+			sc.nComma++
+			sc.lastComma = i
+		case c == ' ':
+			sc.nSpace++
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isGroupSpace(r) {
+				return numInvalid
+			}
+			sc.nSpace++
+			i += size
+			continue
+		case c == 'e' || c == 'E':
+			if isScientific(s) {
+				return numScientific
+			}
+			return numInvalid
+		default:
+			return numInvalid
+		}
+		i++
+	}
+	if sc.digits == 0 {
+		return numInvalid
+	}
+	return numOK
+}
+
+// decimalSeparator picks the decimal separator's index (-1 for none) and the
+// grouping format from the separators counted, or says why they cannot make
+// a number.
+func (sc *separatorScan) decimalSeparator() (int, numFormat, numErr) {
+	var f numFormat
+	dec := -1
+	switch {
+	case sc.nDot > 0 && sc.nComma > 0:
+		if sc.nSpace > 0 {
+			return 0, 0, numGrouping
+		}
+		if sc.lastComma > sc.lastDot {
+			if sc.nComma > 1 {
+				return 0, 0, numGrouping
+			}
+			dec, f = sc.lastComma, fmtDecComma|fmtGroupDot
+		} else {
+			if sc.nDot > 1 {
+				return 0, 0, numGrouping
+			}
+			dec, f = sc.lastDot, fmtDecDot|fmtGroupComma
+		}
+	case sc.nComma == 1:
+		dec, f = sc.lastComma, fmtDecComma
+	case sc.nDot == 1:
+		dec, f = sc.lastDot, fmtDecDot
+	case sc.nComma > 1:
+		f = fmtGroupComma
+	case sc.nDot > 1:
+		f = fmtGroupDot
+	}
+	if sc.nSpace > 0 {
+		if f&(fmtGroupDot|fmtGroupComma) != 0 {
+			return 0, 0, numGrouping
+		}
+		f |= fmtGroupSpace
+	}
+	return dec, f, numOK
 }
 
 // validGrouping checks the integer part of a grouped number: a first group of
