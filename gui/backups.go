@@ -166,5 +166,5 @@ func (u *ui) restore(b domain.Backup) {
 
 // errImportRunning refuses what cannot be done while an import is written.
 var errImportRunning = &domain.Error{Code: "import_running", Message: domain.Message{
-	FR: "Une importation est en cours : attendez qu’elle se termine (ou annulez-la) avant de changer de base de clients.",
-	EN: "An import is being written: wait for it to end (or cancel it) before changing the customer file."}}
+	FR: "Une importation ou son annulation est en cours : attendez qu’elle se termine (ou arrêtez l’importation) avant de changer de base de clients.",
+	EN: "An import or its undo is under way: wait for it to end (or stop the import) before changing the customer file."}}

@@ -137,17 +137,7 @@ func (t *clientsTab) newTable() *clientTable {
 	tbl.UpdateCell = t.updateCell
 	tbl.ExtendBaseWidget(tbl)
 	tbl.ShowHeaderRow = true
-	// A header is a button where the column sorts, a plain bold label
-	// where it cannot: only what reacts looks clickable.
-	tbl.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		b.IconPlacement = widget.ButtonIconTrailingText
-		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Hide()
-		return container.NewStack(b, l)
-	}
+	tbl.CreateHeader = func() fyne.CanvasObject { return newHeaderCell() }
 	tbl.UpdateHeader = t.updateHeader
 	for i, c := range t.columns {
 		tbl.SetColumnWidth(i, c.width)
@@ -189,9 +179,33 @@ func (t *clientsTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.SetText(col.text(r))
 }
 
+// headerCell is a column header of the list: a button where the column
+// sorts, a plain bold label where it cannot (only what reacts looks
+// clickable). updateHeader shows one of the two.
+type headerCell struct {
+	widget.BaseWidget
+	button *widget.Button
+	label  *widget.Label
+}
+
+func newHeaderCell() *headerCell {
+	h := &headerCell{button: widget.NewButton("", nil),
+		label: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	h.button.Importance = widget.LowImportance
+	h.button.Alignment = widget.ButtonAlignLeading
+	h.button.IconPlacement = widget.ButtonIconTrailingText
+	h.label.Hide()
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+func (h *headerCell) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(h.button, h.label))
+}
+
 func (t *clientsTab) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	box := o.(*fyne.Container)
-	b, l := box.Objects[0].(*widget.Button), box.Objects[1].(*widget.Label)
+	cell := o.(*headerCell)
+	b, l := cell.button, cell.label
 	if id.Col < 0 || t.columns[id.Col].sort == "" {
 		b.Hide()
 		b.OnTapped = nil

@@ -82,27 +82,49 @@ func label(key string) string { return domain.FieldLabel(key, uiLang) }
 
 func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields {
 	ff := &formFields{f: f, orig: c, rules: d.rules, tabs: map[string]int{}, focus: map[string]fyne.Focusable{}}
-	onName := func(string) {
-		if f.title != nil {
-			f.updateTitle()
-		}
-	}
-	// entry makes the entry of field key on section tab.
-	entry := func(tab int, key, v string, validate func(string) error) *formEntry {
-		e := ff.newEntry(v)
-		ff.tabs[key], ff.focus[key] = tab, e
-		if validate != nil {
-			e.Validator = validate
-			ff.validated = append(ff.validated, validatedEntry{key, e})
-		}
-		return e
-	}
 	for key, tab := range map[string]int{"kind": tabIdentity, "civility": tabIdentity, "phones": tabContact,
 		"billing": tabAddresses, "shipping": tabAddresses, "groups": tabCommercial, "supplier": tabCommercial,
 		"disappointed": tabCommercial, "marketing_source": tabCommercial, "price_type_sales": tabCommercial,
 		"price_type_orders": tabCommercial, "credit_hold": tabPayment, "archived": tabPayment} {
 		ff.tabs[key] = tab
 	}
+	ff.newIdentityFields(c, d)
+	ff.newContactFields(c)
+	ff.newAddressFields(c)
+	ff.newCommercialFields(c, d)
+	ff.newPaymentFields(c)
+	ff.newNotesField(c)
+	ff.newCustomInputs(c)
+	if c.Kind == domain.KindCompany {
+		ff.kind.Selected = lang.L("Company")
+	} else {
+		ff.kind.Selected = lang.L("Individual")
+	}
+	return ff
+}
+
+// fieldEntry makes the entry of field key on section tab, showing v, and
+// checks it with validate (when not nil) before saving.
+func (ff *formFields) fieldEntry(tab int, key, v string, validate func(string) error) *formEntry {
+	e := ff.newEntry(v)
+	ff.tabs[key], ff.focus[key] = tab, e
+	if validate != nil {
+		e.Validator = validate
+		ff.validated = append(ff.validated, validatedEntry{key, e})
+	}
+	return e
+}
+
+// nameChanged updates the form's title, which shows the customer's name.
+func (ff *formFields) nameChanged(string) {
+	if ff.f.title != nil {
+		ff.f.updateTitle()
+	}
+}
+
+// newIdentityFields makes the widgets of the Identity section.
+func (ff *formFields) newIdentityFields(c *domain.Customer, d formData) {
+	f, entry := ff.f, ff.fieldEntry
 	ff.kind = widget.NewRadioGroup([]string{lang.L("Individual"), lang.L("Company")}, func(string) {
 		ff.showKind()
 		f.fieldChanged()
@@ -116,18 +138,22 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	ff.companyName = entry(tabIdentity, "company_name", c.CompanyName, nil)
 	for _, e := range []*formEntry{ff.lastName, ff.firstName, ff.companyName} {
 		changed := e.OnChanged
-		e.OnChanged = func(s string) { changed(s); onName(s) }
+		e.OnChanged = func(s string) { changed(s); ff.nameChanged(s) }
 	}
 	ff.legalForm = entry(tabIdentity, "legal_form", c.LegalForm, nil)
 	ff.siret = entry(tabIdentity, "siret", c.SIRET, validateSIRET)
 	ff.vat = entry(tabIdentity, "vat_number", c.VATNumber, validateVAT)
 	ff.iban = entry(tabIdentity, "iban", c.IBAN, validateIBAN)
+}
 
+// newContactFields makes the widgets of the Contact section.
+func (ff *formFields) newContactFields(c *domain.Customer) {
+	entry := ff.fieldEntry
 	ff.email = entry(tabContact, "email", c.Email, validateEmail)
 	ff.email.SetPlaceHolder("nom@domaine.fr")
 	ff.fax = entry(tabContact, "fax", phoneText(c.Fax), ff.checkPhone)
 	ff.website = entry(tabContact, "website", c.Website, nil)
-	ff.phones = newRepeatRows(f.fieldChanged, c.Phones, func(p domain.Phone) (fyne.CanvasObject, func() domain.Phone) {
+	ff.phones = newRepeatRows(ff.f.fieldChanged, c.Phones, func(p domain.Phone) (fyne.CanvasObject, func() domain.Phone) {
 		num := ff.newEntry(phoneText(p.Number))
 		num.Validator = ff.checkPhone
 		num.SetPlaceHolder("06 12 34 56 78")
@@ -142,13 +168,21 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 			return domain.Phone{Number: num.Text, Label: lbl.Text}
 		}
 	})
+}
 
+// newAddressFields makes the widgets of the Addresses section.
+func (ff *formFields) newAddressFields(c *domain.Customer) {
 	ff.billing = ff.newAddressEntries(c.Billing)
-	ff.shipping = newRepeatRows(f.fieldChanged, c.Shipping, func(a domain.Address) (fyne.CanvasObject, func() domain.Address) {
+	ff.shipping = newRepeatRows(ff.f.fieldChanged, c.Shipping, func(a domain.Address) (fyne.CanvasObject, func() domain.Address) {
 		ae := ff.newAddressEntries(a)
 		return ae.form(true), ae.read
 	})
+}
 
+// newCommercialFields makes the widgets of the Commercial section; the
+// applicable discount line follows the own sales discount and the groups.
+func (ff *formFields) newCommercialFields(c *domain.Customer, d formData) {
+	f, entry := ff.f, ff.fieldEntry
 	ff.reference = entry(tabCommercial, "reference", c.Reference, nil)
 	ff.account = entry(tabCommercial, "account_number", c.AccountNumber, ff.checkAccount)
 	ff.discountCard = entry(tabCommercial, "discount_card", c.DiscountCard, nil)
@@ -164,20 +198,12 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	ff.groups.Selected = append([]string(nil), c.Groups...)
 	ff.supplier = widget.NewCheck(label("supplier"), func(bool) { f.fieldChanged() })
 	ff.supplier.Checked = c.Supplier
-	ff.disappointed = widget.NewCheck(label("disappointed"), func(bool) { onName(""); f.fieldChanged() })
+	ff.disappointed = widget.NewCheck(label("disappointed"), func(bool) { ff.nameChanged(""); f.fieldChanged() })
 	ff.disappointed.Checked = c.Disappointed
 	ff.source = refSelect(d.sources, c.MarketingSource, lang.L("None"), f.fieldChanged)
-	pct := func(v int64, field string) *formEntry {
-		e := entry(tabCommercial, field, "", percentValidator(field))
-		if v != 0 {
-			e.SetText(strings.TrimSpace(strings.TrimSuffix(format.Percent(v, uiLang), "%")))
-		}
-		e.SetPlaceHolder("0")
-		return e
-	}
-	ff.discSales = pct(c.DiscountSales, "discount_sales")
-	ff.discServices = pct(c.DiscountServices, "discount_services")
-	ff.discMaterials = pct(c.DiscountMaterials, "discount_materials")
+	ff.discSales = ff.percentEntry(c.DiscountSales, "discount_sales")
+	ff.discServices = ff.percentEntry(c.DiscountServices, "discount_services")
+	ff.discMaterials = ff.percentEntry(c.DiscountMaterials, "discount_materials")
 	ff.applicable = widget.NewLabel("")
 	ff.applicable.Importance = widget.LowImportance
 	changed := ff.discSales.OnChanged
@@ -188,41 +214,56 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	ff.focus["price_type_sales"], ff.focus["price_type_orders"] = ff.priceSales, ff.priceOrders
 	ff.focus["civility"], ff.focus["marketing_source"] = ff.civility, ff.source
 	ff.salesRep = entry(tabCommercial, "sales_rep", c.SalesRep, nil)
+}
 
+// percentEntry is the entry of the percentage field on the Commercial
+// section, showing v without its % sign (empty for 0).
+func (ff *formFields) percentEntry(v int64, field string) *formEntry {
+	e := ff.fieldEntry(tabCommercial, field, "", percentValidator(field))
+	if v != 0 {
+		e.SetText(strings.TrimSpace(strings.TrimSuffix(format.Percent(v, uiLang), "%")))
+	}
+	e.SetPlaceHolder("0")
+	return e
+}
+
+// newPaymentFields makes the widgets of the Payment section.
+func (ff *formFields) newPaymentFields(c *domain.Customer) {
+	f, entry := ff.f, ff.fieldEntry
 	ff.terms = entry(tabPayment, "payment_terms", c.PaymentTerms, nil)
 	ff.method = entry(tabPayment, "payment_method", c.PaymentMethod, nil)
 	ff.currency = entry(tabPayment, "currency", c.Currency, nil)
 	ff.language = entry(tabPayment, "language", c.Language, nil)
-	money := func(field string, v int64) *formEntry {
-		e := entry(tabPayment, field, "", validateMoney)
-		if v != 0 {
-			// Written as the list and the balance write it; read back
-			// the same way.
-			e.SetText(format.Money(v, uiLang))
-		}
-		e.SetPlaceHolder("0,00")
-		return e
-	}
-	ff.creditLimit = money("credit_limit", c.CreditLimit)
-	ff.insurer = money("insurer_guarantee", c.InsurerGuarantee)
-	ff.otherGuarantees = money("other_guarantees", c.OtherGuarantees)
+	ff.creditLimit = ff.moneyEntry("credit_limit", c.CreditLimit)
+	ff.insurer = ff.moneyEntry("insurer_guarantee", c.InsurerGuarantee)
+	ff.otherGuarantees = ff.moneyEntry("other_guarantees", c.OtherGuarantees)
 	ff.creditHold = widget.NewCheck(label("credit_hold"), func(bool) { f.fieldChanged() })
 	ff.creditHold.Checked = c.CreditHold
 	ff.reason = entry(tabPayment, "credit_hold_reason", c.CreditHoldReason, nil)
 	ff.archived = widget.NewCheck(label("archived"), func(bool) { f.fieldChanged() })
 	ff.archived.Checked = c.Archived
+}
+
+// moneyEntry is the entry of the amount field on the Payment section,
+// showing v (empty for 0).
+func (ff *formFields) moneyEntry(field string, v int64) *formEntry {
+	e := ff.fieldEntry(tabPayment, field, "", validateMoney)
+	if v != 0 {
+		// Written as the list and the balance write it; read back
+		// the same way.
+		e.SetText(format.Money(v, uiLang))
+	}
+	e.SetPlaceHolder("0,00")
+	return e
+}
+
+// newNotesField makes the notes entry of the Notes section.
+func (ff *formFields) newNotesField(c *domain.Customer) {
 	ff.notes = newFormMultiLineEntry()
 	ff.track(ff.notes)
 	ff.notes.SetText(c.Notes)
 	ff.notes.SetMinRowsVisible(6)
 	ff.tabs["notes"], ff.focus["notes"] = tabNotes, ff.notes
-	ff.newCustomInputs(c)
-	if c.Kind == domain.KindCompany {
-		ff.kind.Selected = lang.L("Company")
-	} else {
-		ff.kind.Selected = lang.L("Individual")
-	}
-	return ff
 }
 
 func (ff *formFields) isCompany() bool { return ff.kind.Selected == lang.L("Company") }

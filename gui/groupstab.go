@@ -29,44 +29,64 @@ func newGroupsTab(u *ui) *groupsTab {
 	g.list = widget.NewList(func() int { return len(g.groups) }, g.newRow, g.updateRow)
 	add := widget.NewButtonWithIcon(lang.L("New group"), theme.ContentAddIcon(), func() { g.editDialog(domain.Group{}) })
 	add.Importance = widget.HighImportance
-	head := groupRow(lang.L("Group"), lang.L("Customers"), lang.L("Automatic discount"), true)
-	// An empty box as wide as a row's buttons keeps the header columns
-	// above the row columns.
-	spacer := canvas.NewRectangle(color.Transparent)
-	spacer.SetMinSize(fyne.NewSize(rowButtons().MinSize().Width, 1))
-	head.Objects[1].(*fyne.Container).Objects[2].(*fyne.Container).Add(spacer)
+	head := newGroupLine(lang.L("Group"), lang.L("Customers"), lang.L("Automatic discount"), true)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, add,
 		widget.NewLabel(lang.L("A group’s discount applies automatically to its customers."))), head)
 	g.content = container.NewBorder(top, nil, nil, nil, g.list)
 	return g
 }
 
-func groupRow(name, members, discount string, bold bool) *fyne.Container {
-	st := fyne.TextStyle{Bold: bold}
-	n := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, st)
-	n.Truncation = fyne.TextTruncateEllipsis
-	fixed := func(s string, w float32) fyne.CanvasObject {
-		x := widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, st)
-		return container.NewGridWrap(fyne.NewSize(w, x.MinSize().Height), x)
+// groupLine is a line of the groups list, or the list's header: the
+// group's name, its member count, its discount, then the row's buttons.
+type groupLine struct {
+	widget.BaseWidget
+	name, members, discount *widget.Label
+	// show, edit and del are the row's actions (updateRow sets what they
+	// do); nil in the header.
+	show, edit, del *widget.Button
+	content         fyne.CanvasObject
+}
+
+// newGroupLine is a row showing name, members and discount, or with header
+// the list's header in bold: an empty box as wide as a row's buttons
+// stands in for them, which keeps the header columns above the row columns.
+func newGroupLine(name, members, discount string, header bool) *groupLine {
+	l := &groupLine{}
+	st := fyne.TextStyle{Bold: header}
+	l.name = widget.NewLabelWithStyle(name, fyne.TextAlignLeading, st)
+	l.name.Truncation = fyne.TextTruncateEllipsis
+	l.members = widget.NewLabelWithStyle(members, fyne.TextAlignTrailing, st)
+	l.discount = widget.NewLabelWithStyle(discount, fyne.TextAlignTrailing, st)
+	var buttons *fyne.Container
+	if header {
+		show, edit, del := rowButtons()
+		spacer := canvas.NewRectangle(color.Transparent)
+		spacer.SetMinSize(fyne.NewSize(container.NewHBox(show, edit, del).MinSize().Width, 1))
+		buttons = container.NewHBox(spacer)
+	} else {
+		l.show, l.edit, l.del = rowButtons()
+		buttons = container.NewHBox(l.show, l.edit, l.del)
 	}
-	// The right side keeps room for the row's buttons under the header too.
-	buttons := container.NewHBox()
-	return container.NewBorder(nil, nil, nil, container.NewHBox(fixed(members, 180), fixed(discount, 170), buttons), n)
+	l.content = container.NewBorder(nil, nil, nil, container.NewHBox(fixedWidth(l.members, 180), fixedWidth(l.discount, 170), buttons), l.name)
+	l.ExtendBaseWidget(l)
+	return l
 }
 
-func (g *groupsTab) newRow() fyne.CanvasObject {
-	row := groupRow("", "", "", false)
-	right := row.Objects[1].(*fyne.Container)
-	right.Objects[2] = rowButtons()
-	return row
+func (l *groupLine) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(l.content) }
+
+// fixedWidth lays label out w wide, whatever its text.
+func fixedWidth(label *widget.Label, w float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, label.MinSize().Height), label)
 }
 
-// rowButtons are a group row's actions; updateRow sets what they do.
-func rowButtons() *fyne.Container {
-	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), nil)
+func (g *groupsTab) newRow() fyne.CanvasObject { return newGroupLine("", "", "", false) }
+
+// rowButtons are a group row's actions: show its customers, edit, delete.
+func rowButtons() (show, edit, del *widget.Button) {
+	del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), nil)
 	del.Importance = widget.DangerImportance
-	return container.NewHBox(widget.NewButtonWithIcon(lang.L("Show customers"), theme.SearchIcon(), nil),
-		widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), nil), del)
+	return widget.NewButtonWithIcon(lang.L("Show customers"), theme.SearchIcon(), nil),
+		widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), nil), del
 }
 
 func (g *groupsTab) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -74,19 +94,17 @@ func (g *groupsTab) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	gr := g.groups[i]
-	row := o.(*fyne.Container)
-	row.Objects[0].(*widget.Label).SetText(gr.Name)
-	right := row.Objects[1].(*fyne.Container)
-	right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(memberCount(gr))
+	row := o.(*groupLine)
+	row.name.SetText(gr.Name)
+	row.members.SetText(memberCount(gr))
 	disc := "—"
 	if gr.Discount != 0 {
 		disc = format.Percent(gr.Discount, uiLang)
 	}
-	right.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(disc)
-	buttons := right.Objects[2].(*fyne.Container).Objects
-	buttons[0].(*widget.Button).OnTapped = func() { g.showMembers(gr) }
-	buttons[1].(*widget.Button).OnTapped = func() { g.editDialog(gr) }
-	buttons[2].(*widget.Button).OnTapped = func() { g.deleteDialog(gr) }
+	row.discount.SetText(disc)
+	row.show.OnTapped = func() { g.showMembers(gr) }
+	row.edit.OnTapped = func() { g.editDialog(gr) }
+	row.del.OnTapped = func() { g.deleteDialog(gr) }
 }
 
 // reload reads the groups again, and passes them to the Clients filter.

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"carnet/gui/uitest"
+	"carnet/internal/corpustest"
 	"carnet/internal/importer"
 	"carnet/internal/service"
 	"carnet/internal/store"
@@ -59,8 +60,8 @@ func newHarness(t *testing.T, language string) *harness {
 // arriving from the background (which Fyne's test driver applies on their
 // own goroutine) never touch the widgets at the same time.
 func (h *harness) act(fn func()) {
-	h.w.run.Lock()
-	defer h.w.run.Unlock()
+	h.w.work.Lock()
+	defer h.w.work.Unlock()
 	fn()
 }
 
@@ -164,10 +165,5 @@ func writeSample(t *testing.T, dir string) string {
 // corpusFile returns a file of the shared corpus, or skips.
 func corpusFile(t *testing.T, rel string) string {
 	t.Helper()
-	path := filepath.Join("..", "..", "..", "shared", "corpus", rel)
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("corpus file %s absent (%v): the shared corpus is not checked out next to the project", rel, err)
-	}
-	abs, _ := filepath.Abs(path)
-	return abs
+	return corpustest.File(t, rel)
 }

@@ -49,9 +49,9 @@ func (h *historyPanel) reload() {
 	if imp == nil {
 		return
 	}
-	h.w.run.Go(func() {
+	h.w.work.Go(func() {
 		batches, err := imp.Journal(context.Background())
-		h.w.run.Do(func() {
+		h.w.work.Do(func() {
 			if err != nil {
 				h.say(widget.DangerImportance, userMessage(err, lang))
 				return
@@ -143,9 +143,11 @@ func (h *historyPanel) confirmUndo(b importer.Batch, after func(*importer.UndoRe
 func (h *historyPanel) undo(id int64, after func(*importer.UndoResult)) {
 	imp, lang := h.w.d.Importer, h.w.d.Lang
 	h.say(widget.MediumImportance, tr("Undoing import #%d…", id))
-	h.w.run.Go(func() {
+	h.w.holding++
+	h.w.work.Go(func() {
 		res, err := imp.Undo(context.Background(), id)
-		h.w.run.Do(func() {
+		h.w.work.Do(func() {
+			h.w.holding--
 			if err != nil {
 				h.say(widget.DangerImportance, userMessage(err, lang))
 				return

@@ -248,9 +248,9 @@ func (s *checkStep) runCheck() {
 	s.runningBar.Show()
 	s.status.SetText("")
 	s.w.updateNav()
-	s.w.run.Go(func() {
+	s.w.work.Go(func() {
 		plan, err := imp.Check(ctx, req, func(p importer.Progress) {
-			s.w.run.Do(func() {
+			s.w.work.Do(func() {
 				if !s.task.current(gen) {
 					return
 				}
@@ -263,7 +263,7 @@ func (s *checkStep) runCheck() {
 				s.progressTxt.SetText(trn(lang, p.Done, "%s row read", "%s rows read", count(p.Done, lang)) + " · " + rowsPerSecond(p.Rate, lang))
 			})
 		})
-		s.w.run.Do(func() {
+		s.w.work.Do(func() {
 			if !s.task.current(gen) {
 				return
 			}
@@ -525,12 +525,14 @@ func (s *checkStep) exportErrors(out io.WriteCloser, name string) {
 	req := s.w.request()
 	imp, lang := s.w.d.Importer, s.w.d.Lang
 	s.export.Disable()
-	s.w.run.Go(func() {
+	s.w.holding++
+	s.w.work.Go(func() {
 		n, err := imp.ExportErrors(context.Background(), req, out)
 		if cerr := out.Close(); err == nil {
 			err = cerr
 		}
-		s.w.run.Do(func() {
+		s.w.work.Do(func() {
+			s.w.holding--
 			s.export.Enable()
 			if err != nil {
 				say(s.status, widget.DangerImportance, userMessage(err, lang))

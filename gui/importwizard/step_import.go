@@ -25,20 +25,20 @@ type importStep struct {
 	ids    []int64 // customers the import created or updated
 	state  importState
 
-	title    *widget.Label
-	bar      *widget.ProgressBar
-	speed    *widget.Label
-	note     *widget.Label
-	stop     *widget.Button
-	counts   *fyne.Container
-	message  *widget.Label
-	show     *widget.Button
-	undo     *widget.Button
-	again    *widget.Button
-	toCheck  *widget.Button
-	progress *fyne.Container
-	done_    *fyne.Container
-	root     fyne.CanvasObject
+	title     *widget.Label
+	bar       *widget.ProgressBar
+	speed     *widget.Label
+	note      *widget.Label
+	stop      *widget.Button
+	counts    *fyne.Container
+	message   *widget.Label
+	show      *widget.Button
+	undo      *widget.Button
+	again     *widget.Button
+	toCheck   *widget.Button
+	progress  *fyne.Container
+	resultBox *fyne.Container // counts, message and buttons, shown when the import has ended
+	root      fyne.CanvasObject
 }
 
 type importState int
@@ -73,8 +73,8 @@ func newImportStep(w *Wizard) *importStep {
 	s.undo = widget.NewButtonWithIcon(tr("Undo this import"), theme.ContentUndoIcon(), s.undoImport)
 	s.again = widget.NewButtonWithIcon(tr("New import"), theme.ContentAddIcon(), w.reset)
 	s.toCheck = widget.NewButtonWithIcon(tr("Back to the check"), theme.NavigateBackIcon(), func() { w.show(stepCheck) })
-	s.done_ = container.NewVBox(s.counts, s.message, container.NewHBox(s.show, s.undo, s.toCheck, s.again))
-	s.root = container.NewVBox(s.title, widget.NewSeparator(), s.progress, s.done_, layout.NewSpacer())
+	s.resultBox = container.NewVBox(s.counts, s.message, container.NewHBox(s.show, s.undo, s.toCheck, s.again))
+	s.root = container.NewVBox(s.title, widget.NewSeparator(), s.progress, s.resultBox, layout.NewSpacer())
 	return s
 }
 
@@ -116,15 +116,15 @@ func (s *importStep) start() {
 	s.bar.SetValue(0)
 	s.speed.SetText(tr("Starting…"))
 	s.progress.Show()
-	s.done_.Hide()
+	s.resultBox.Hide()
 	s.stop.Enable()
 	s.w.updateNav()
-	s.w.run.Go(func() {
+	s.w.work.Go(func() {
 		res, err := imp.Commit(ctx, req, func(p importer.Progress) {
-			s.w.run.Do(func() { s.showProgress(p, total, lang) })
+			s.w.work.Do(func() { s.showProgress(p, total, lang) })
 		})
 		cancel()
-		s.w.run.Do(func() { s.finished(res, ids, err) })
+		s.w.work.Do(func() { s.finished(res, ids, err) })
 	})
 }
 
@@ -173,7 +173,7 @@ func (s *importStep) cancelImport() {
 func (s *importStep) finished(res *importer.Result, ids []int64, err error) {
 	lang := s.w.d.Lang
 	s.progress.Hide()
-	s.done_.Show()
+	s.resultBox.Show()
 	s.counts.Objects = nil
 	s.show.Hide()
 	s.undo.Hide()

@@ -249,29 +249,25 @@ func (s *mappingStep) blocked() string {
 			return tr("Column “%s”: “%s” is not a field; choose one in the list.", p.Headers[col], text)
 		}
 	}
-	lang := s.w.d.Lang
-	first := map[string]int{}
-	named, used := false, false
-	for col, f := range s.w.mapping {
-		if f == importer.Ignore {
-			continue
-		}
-		used = true
-		if f == "last_name" || f == "company_name" {
-			named = true
-		}
-		if prev, dup := first[f]; dup && f != "phones" {
-			return tr("“%s” is chosen for two columns, “%s” and “%s”: keep one.", fieldLabel(f, lang), p.Headers[prev], p.Headers[col])
-		}
-		first[f] = col
-	}
-	if !used {
-		return tr("Every column is ignored: choose a field for at least one.")
-	}
-	if !named {
-		return tr("A customer needs a name: map a column to “%s” or “%s”.", fieldLabel("last_name", lang), fieldLabel("company_name", lang))
+	// The engine's own rule, so that the window and the command line
+	// accept the same mappings.
+	if problems := importer.CheckMapping(p.Headers, s.w.mapping); len(problems) > 0 {
+		return mappingProblemText(problems[0], s.w.d.Lang)
 	}
 	return ""
+}
+
+// mappingProblemText is a refusal of the mapping: its column, what is
+// wrong and what to do.
+func mappingProblemText(p importer.Problem, lang string) string {
+	text := p.Message.In(lang)
+	if p.Column != "" {
+		text = tr("Column “%s”: %s", p.Column, text)
+	}
+	if fix := p.Fix.In(lang); fix != "" {
+		text += " " + fix
+	}
+	return text
 }
 
 // saveProfile saves the mapping and options under the name typed, so that
@@ -287,9 +283,9 @@ func (s *mappingStep) saveProfile() {
 		Options: cloneOptions(s.w.options)}
 	imp, lang := s.w.d.Importer, s.w.d.Lang
 	s.save.Disable()
-	s.w.run.Go(func() {
+	s.w.work.Go(func() {
 		err := imp.SaveProfile(context.Background(), prof)
-		s.w.run.Do(func() {
+		s.w.work.Do(func() {
 			s.save.Enable()
 			if err != nil {
 				say(s.saved, widget.DangerImportance, userMessage(err, lang))

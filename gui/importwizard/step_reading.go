@@ -230,9 +230,9 @@ func (s *readingStep) changed(set func(*importer.Settings)) {
 func (w *Wizard) loadPreview(done func(error)) {
 	ctx, gen := w.reading.task.restart()
 	imp, path, settings := w.d.Importer, w.path, w.settings
-	w.run.Go(func() {
+	w.work.Go(func() {
 		p, err := imp.Preview(ctx, path, settings, importer.PreviewRows)
-		w.run.Do(func() {
+		w.work.Do(func() {
 			if !w.reading.task.current(gen) {
 				return
 			}

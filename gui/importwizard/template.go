@@ -30,11 +30,11 @@ func saveTemplateDialog(w *Wizard) {
 // goroutine and says where it went on step 1.
 func saveTemplate(w *Wizard, out io.WriteCloser, name string) {
 	lang := w.d.Lang
-	w.run.Go(func() {
+	w.work.Go(func() {
 		err := importer.WriteTemplate(out, lang)
 		if cerr := out.Close(); err == nil {
 			err = cerr
 		}
-		w.run.Do(func() { w.file.templateSaved(name, err) })
+		w.work.Do(func() { w.file.templateSaved(name, err) })
 	})
 }

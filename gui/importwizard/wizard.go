@@ -59,8 +59,8 @@ type step interface {
 
 // Wizard is the Import tab.
 type Wizard struct {
-	d   Deps
-	run *uiwork.Runner
+	d    Deps
+	work *uiwork.Runner // runs the background work and brings its results to the UI goroutine
 
 	// The import being prepared, changed on the UI goroutine only; work
 	// started in the background receives copies.
@@ -88,6 +88,9 @@ type Wizard struct {
 	next      *widget.Button
 	why       *widget.Label // why Next is disabled
 	root      fyne.CanvasObject
+	// holding counts the undos and error exports under way (UI goroutine
+	// only): like an import, they use the customer file until they end.
+	holding int
 }
 
 // New builds the wizard on step 1.
@@ -98,14 +101,14 @@ func New(d Deps) *Wizard {
 	if d.Preferences == nil && fyne.CurrentApp() != nil {
 		d.Preferences = fyne.CurrentApp().Preferences()
 	}
-	w := &Wizard{d: d, run: d.Work, options: importer.DefaultOptions()}
+	w := &Wizard{d: d, work: d.Work, options: importer.DefaultOptions()}
 	// Hold the UI lock while building: the journal starts loading here and
 	// its result must not reach half-built widgets (see uiwork.Runner). A
 	// shared lock is already held by the window building around us.
-	if w.run == nil {
-		w.run = uiwork.New()
-		w.run.Lock()
-		defer w.run.Unlock()
+	if w.work == nil {
+		w.work = uiwork.New()
+		w.work.Lock()
+		defer w.work.Unlock()
 	}
 	w.history = newHistoryPanel(w)
 	w.file = newFileStep(w)
@@ -187,12 +190,13 @@ func (w *Wizard) HandleDrop(_ fyne.Position, uris []fyne.URI) {
 }
 
 // Busy reports whether the wizard writes to the customer file or holds it
-// (an import, or its check): the file must not be closed meanwhile.
-func (w *Wizard) Busy() bool { return w.commit.running() || w.check.busy }
+// (an import, its check, an undo, an export of the rows in error): the
+// file must not be closed meanwhile.
+func (w *Wizard) Busy() bool { return w.commit.running() || w.check.busy || w.holding > 0 }
 
 // Wait blocks until the wizard's background work is done or timeout
 // passes, and reports whether it is: tests call it instead of sleeping.
-func (w *Wizard) Wait(timeout time.Duration) bool { return w.run.Wait(timeout) }
+func (w *Wizard) Wait(timeout time.Duration) bool { return w.work.Wait(timeout) }
 
 // show makes step i the visible one.
 func (w *Wizard) show(i int) {
