@@ -16,9 +16,15 @@ func init() {
 		EN: "search customers as the Clients tab does: carnet clients [QUERY] [--json]"}, runClients)
 }
 
-// customerJSON is a customer with its derived display name.
+// customerJSON is a customer with its derived display name, and its
+// billing postcode, city and country also at the top level under the field
+// registry's keys (DESIGN §3: the keys a script reads and an import maps);
+// "billing" keeps the whole address.
 type customerJSON struct {
-	Name string `json:"name"`
+	Name     string `json:"name"`
+	Postcode string `json:"postcode"`
+	City     string `json:"city"`
+	Country  string `json:"country"`
 	*domain.Customer
 }
 
@@ -73,7 +79,8 @@ func runClients(ctx context.Context, env *Env, args []string) error {
 			Customers []customerJSON `json:"customers"`
 		}{Query: q.Text, Total: total, Customers: make([]customerJSON, len(customers))}
 		for i, c := range customers {
-			out.Customers[i] = customerJSON{Name: c.Name(), Customer: c}
+			out.Customers[i] = customerJSON{Name: c.Name(), Postcode: c.Billing.Postcode, City: c.Billing.City,
+				Country: c.Billing.Country, Customer: c}
 		}
 		return printJSON(env.Stdout, out)
 	}

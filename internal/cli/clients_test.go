@@ -38,9 +38,16 @@ func TestDemoThenClientsJSON(t *testing.T) {
 		t.Fatalf("no Martin among 600 demo customers: %s", out)
 	}
 	for _, c := range doc.Customers {
-		for _, key := range []string{"id", "code", "kind", "name", "email", "phones", "billing", "balance", "created_at"} {
+		for _, key := range []string{"id", "code", "kind", "name", "email", "phones", "billing", "balance", "created_at",
+			"postcode", "city", "country", "applicable_discount", "custom"} {
 			if _, ok := c[key]; !ok {
 				t.Errorf("customer JSON lacks %q: %v", key, c)
+			}
+		}
+		billing := c["billing"].(map[string]any)
+		for _, key := range []string{"postcode", "city", "country"} {
+			if c[key] != billing[key] || c[key] == "" {
+				t.Errorf("top-level %s %q, billing %q", key, c[key], billing[key])
 			}
 		}
 		text := textfold.Fold(c["name"].(string) + " " + c["email"].(string) + " " + c["company_name"].(string) + " " + c["code"].(string))
