@@ -88,12 +88,18 @@ func (run *run) protectedKept(line int, field string, pr parsedRow) Problem {
 		Fix:     domain.Message{FR: "Retirez ce champ de la liste des champs protégés pour l’importer.", EN: "Remove this field from the protected list to import it."}}
 }
 
-// inferKind makes a new customer (existing nil) with a company name and no
-// last name a company, unless the row gives the kind; and gives a company
-// whose only name is its last name that name as its company name.
+// inferKind makes a new customer (existing nil) a company when the row
+// gives no kind but a company name, a SIRET or a VAT number (issue 12: such
+// rows were planned as people); and gives a company without a company name
+// one from its names: its only name when the one name column went to "Nom",
+// else "Nom Prénom" (a sole trader's business name), the names staying as
+// the contact's.
 func inferKind(c, existing *domain.Customer, pr parsedRow) {
-	if _, set := pr.values["kind"]; !set && existing == nil && c.CompanyName != "" && c.LastName == "" {
+	if _, set := pr.values["kind"]; !set && existing == nil && (c.CompanyName != "" || c.SIRET != "" || c.VATNumber != "") {
 		c.Kind = domain.KindCompany
+	}
+	if c.Kind == domain.KindCompany && c.CompanyName == "" && c.LastName != "" && c.FirstName != "" && existing == nil {
+		c.CompanyName = c.LastName + " " + c.FirstName
 	}
 	// A company whose one name column went to "Nom" (Odoo's Name, Dolibarr's
 	// s.nom): that name is the company name.
