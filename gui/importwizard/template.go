@@ -1,13 +1,13 @@
 package importwizard
 
 import (
+	"context"
 	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"carnet/gui/uikit"
-	"carnet/internal/importer"
 )
 
 // saveTemplateDialog asks where to save the import template (header row,
@@ -31,7 +31,7 @@ func saveTemplateDialog(w *Wizard) {
 func saveTemplate(w *Wizard, out io.WriteCloser, name string) {
 	lang := w.d.Lang
 	w.work.Go(func() {
-		err := importer.WriteTemplate(out, lang)
+		err := w.d.Importer.WriteTemplateFor(context.Background(), out, lang)
 		if cerr := out.Close(); err == nil {
 			err = cerr
 		}

@@ -63,12 +63,17 @@ func TestImportUndoTemplateCommands(t *testing.T) {
 		t.Errorf("second undo: exit %d, want 1", code)
 	}
 
+	// The template of this file has a column for its custom field, which
+	// the import of the template as it is maps back (no column ignored).
+	if _, errs, code := run(t, "settings", "custom_fields", "+Pointure:number", "--db", db); code != 0 {
+		t.Fatalf("custom field: exit %d %s", code, errs)
+	}
 	tpl := filepath.Join(dir, "modele.xlsx")
 	if _, errs, code := run(t, "template", tpl, "--db", db); code != 0 {
 		t.Fatalf("template: exit %d %s", code, errs)
 	}
 	out, errs, code = run(t, "import", tpl, "--db", db, "--json")
-	if code != 0 || !strings.Contains(out, `"created": 1`) {
+	if code != 0 || !strings.Contains(out, `"created": 1`) || !strings.Contains(out, `"Pointure": "custom:Pointure"`) {
 		t.Errorf("template import: exit %d %s\n%s", code, errs, out)
 	}
 	if _, _, code := run(t, "import", filepath.Join(dir, "absent.csv"), "--db", db); code != 1 {

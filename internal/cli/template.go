@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
 	"carnet/internal/domain"
 	"carnet/internal/importer"
+	"carnet/internal/service"
 )
 
 func init() {
@@ -29,7 +31,12 @@ func runTemplate(ctx context.Context, env *Env, args []string) error {
 	if err := checkOutput(pos[0], nil, "", *force); err != nil {
 		return err
 	}
-	if err := writeOutput(pos[0], func(w io.Writer) error { return importer.WriteTemplate(w, env.Lang) }); err != nil {
+	write, closeDB, err := templateWriter(ctx, f, env.Lang)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	if err := writeOutput(pos[0], write); err != nil {
 		return fmt.Errorf("template %s: %w", pos[0], err)
 	}
 	if *f.json {
@@ -37,4 +44,23 @@ func runTemplate(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintln(env.Stdout, env.m("Modèle d’importation écrit : ", "Import template written: ")+pos[0])
 	return nil
+}
+
+// templateWriter writes the template of the chosen customer file, with a
+// column per custom field it defines; without a customer file yet (the
+// default one not created), the template has the built-in columns only.
+func templateWriter(ctx context.Context, f *flags, lang string) (write func(io.Writer) error, closeDB func(), err error) {
+	path, err := f.dbPath()
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return func(w io.Writer) error { return importer.WriteTemplate(w, lang) }, func() {}, nil
+	}
+	svc, err := service.OpenReadOnly(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	im := importer.New(svc)
+	return func(w io.Writer) error { return im.WriteTemplateFor(ctx, w, lang) }, func() { svc.Close() }, nil
 }

@@ -180,3 +180,20 @@ func FindCustomField(fields []CustomField, name string) (CustomField, bool) {
 	}
 	return CustomField{}, false
 }
+
+// Format says how a value of f is written in a file, for the import
+// template's "Lisez-moi" sheet.
+func (f CustomField) Format() Message {
+	switch f.Type {
+	case CustomNumber:
+		return Message{FR: "Nombre : 12,5 ou 1 250.", EN: "Number: 12.5 or 1250."}
+	case CustomDate:
+		return Message{FR: "Date : 31/12/2026.", EN: "Date: 2026-12-31 or 31/12/2026."}
+	case CustomBool:
+		return Message{FR: "Oui ou Non.", EN: "Yes or No."}
+	case CustomList:
+		return Message{FR: "Une de ces valeurs : " + strings.Join(f.Options, ", ") + ".",
+			EN: "One of: " + strings.Join(f.Options, ", ") + "."}
+	}
+	return Message{FR: "Texte, 200 caractères au plus.", EN: "Text, 200 characters at most."}
+}

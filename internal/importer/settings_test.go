@@ -8,6 +8,8 @@ import (
 
 	"carnet/internal/domain"
 	"carnet/internal/service"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // A custom field defined in Settings is matched by its column's name and
@@ -201,5 +203,48 @@ func TestImportReadsPhonesInTheDefaultRegion(t *testing.T) {
 	commit(t, im, request(t, im, path))
 	if c := customerByEmail(t, svc, "lubin@example.fr"); len(c.Phones) != 1 || c.Phones[0].Number != "+590690123456" {
 		t.Errorf("phones %+v, want +590690123456 read in Guadeloupe", c.Phones)
+	}
+}
+
+// The template of a customer file lists its custom fields as columns,
+// which the import maps back to them, and describes each in "Lisez-moi".
+func TestTemplateListsTheCustomFields(t *testing.T) {
+	ctx := context.Background()
+	im, svc := newImporter(t)
+	if _, err := svc.SaveCustomField(ctx, domain.CustomField{Name: "Canal", Type: domain.CustomList, Options: []string{"Boutique", "Web"}}); err != nil {
+		t.Fatal(err)
+	}
+	archived, err := svc.SaveCustomField(ctx, domain.CustomField{Name: "Ancien code", Type: domain.CustomText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SaveCustomField(ctx, domain.CustomField{ID: archived, Name: "Ancien code", Type: domain.CustomText, Archived: true}); err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "modele.xlsx", "", false)
+	f, err := createFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := im.WriteTemplateFor(ctx, f, "fr"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	req := request(t, im, path)
+	if last := req.Mapping[len(req.Mapping)-1]; last != "custom:Canal" {
+		t.Errorf("last template column maps to %q, want custom:Canal (the archived field left out)", last)
+	}
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, _ := x.GetRows("Lisez-moi")
+	found := false
+	for _, r := range rows {
+		found = found || len(r) > 2 && r[0] == "Canal" && strings.Contains(r[2], "Boutique, Web")
+	}
+	if !found {
+		t.Errorf("Lisez-moi does not describe Canal: %v", rows)
 	}
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"io"
 
 	"carnet/internal/domain"
@@ -37,7 +38,20 @@ func templateFields() []domain.FieldDef {
 // WriteTemplate writes the import template in lang ("fr" or "en"): a
 // "Clients" sheet with the header row the importer recognises and one
 // example row, and a "Lisez-moi" sheet describing every column.
-func WriteTemplate(w io.Writer, lang string) error {
+func WriteTemplate(w io.Writer, lang string) error { return writeTemplate(w, lang, nil) }
+
+// WriteTemplateFor writes the template of this customer file: the built-in
+// columns, then one per active custom field, headed by its name (which the
+// import matches) and described by its type in the "Lisez-moi" sheet.
+func (im *Importer) WriteTemplateFor(ctx context.Context, w io.Writer, lang string) error {
+	custom, err := im.svc.ActiveCustomFields(ctx)
+	if err != nil {
+		return err
+	}
+	return writeTemplate(w, lang, custom)
+}
+
+func writeTemplate(w io.Writer, lang string, custom []domain.CustomField) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	data := domain.Message{FR: "Clients", EN: "Customers"}.In(lang)
@@ -69,14 +83,23 @@ func WriteTemplate(w io.Writer, lang string) error {
 			return err
 		}
 	}
-	last, _ := excelize.ColumnNumberToName(len(fields))
+	for i, cf := range custom {
+		col, _ := excelize.ColumnNumberToName(len(fields) + i + 1)
+		if err := f.SetCellStr(data, col+"1", cf.Name); err != nil {
+			return err
+		}
+		if err := f.SetColStyle(data, col, text); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(fields) + len(custom))
 	if err := f.SetCellStyle(data, "A1", last+"1", bold); err != nil {
 		return err
 	}
-	return writeReadme(f, readme, fields, lang, bold, w)
+	return writeReadme(f, readme, fields, custom, lang, bold, w)
 }
 
-func writeReadme(f *excelize.File, sheet string, fields []domain.FieldDef, lang string, bold int, w io.Writer) error {
+func writeReadme(f *excelize.File, sheet string, fields []domain.FieldDef, custom []domain.CustomField, lang string, bold int, w io.Writer) error {
 	yes, no := domain.Message{FR: "Oui", EN: "Yes"}.In(lang), domain.Message{FR: "Non", EN: "No"}.In(lang)
 	rows := [][]string{{
 		domain.Message{FR: "Colonne", EN: "Column"}.In(lang),
@@ -94,6 +117,10 @@ func writeReadme(f *excelize.File, sheet string, fields []domain.FieldDef, lang 
 			format += domain.Message{FR: " Champ protégé à l’import.", EN: " Protected on import."}.In(lang)
 		}
 		rows = append(rows, []string{fd.Label(lang), req, format, fd.Key})
+	}
+	for _, cf := range custom {
+		rows = append(rows, []string{cf.Name, no, domain.Message{FR: "Champ personnalisé. ", EN: "Custom field. "}.In(lang) +
+			cf.Format().In(lang), cf.Key()})
 	}
 	rows = append(rows, []string{}, []string{domain.Message{
 		FR: "Colonnes supplémentaires : ajoutez une colonne à la fin portant le nom d’un champ personnalisé.",
