@@ -297,6 +297,32 @@ func (s *suite) verify(t *testing.T, rng *rand.Rand, a attempt, k int, how strin
 	return applied
 }
 
+// counts reads the file's customers and imports before attempt k of what;
+// when earlier attempts grew it past limit customers, it starts again from
+// the seed copy, so that the runs stay about as long.
+func (s *suite) counts(t *testing.T, path, what string, k, limit int) (customers, imports int) {
+	db, err := openDB(path)
+	if err == nil {
+		customers, err = count(db, `SELECT count(*) FROM customers`)
+	}
+	if err == nil {
+		imports, err = count(db, `SELECT count(*) FROM imports`)
+	}
+	if db != nil {
+		db.Close()
+	}
+	if err != nil {
+		t.Fatalf("before %s #%d: %v", what, k, err)
+	}
+	if customers > limit {
+		if err := copyDB(s.base, path); err != nil {
+			t.Fatal(err)
+		}
+		customers, imports = s.baseCount, 1
+	}
+	return customers, imports
+}
+
 // crashImport kills imports that create importRows customers and update
 // importUpdates of the seed customers, all in a city of their own.
 func (s *suite) crashImport(t *testing.T) {
@@ -305,26 +331,7 @@ func (s *suite) crashImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.hammer(t, 1, func(k int) attempt {
-		db, err := openDB(path)
-		var customers, imports int
-		if err == nil {
-			customers, err = count(db, `SELECT count(*) FROM customers`)
-		}
-		if err == nil {
-			imports, err = count(db, `SELECT count(*) FROM imports`)
-		}
-		if db != nil {
-			db.Close()
-		}
-		if err != nil {
-			t.Fatalf("before import #%d: %v", k, err)
-		}
-		if customers > s.baseCount+10*importRows { // keep the runs about as long
-			if err := copyDB(s.base, path); err != nil {
-				t.Fatal(err)
-			}
-			customers, imports = s.baseCount, 1
-		}
+		customers, imports := s.counts(t, path, "import", k, s.baseCount+10*importRows)
 		marker := fmt.Sprintf("CrashI%04dx", k)
 		file := tempName(s.dir, "import-%04d.csv", k)
 		codes := make([]string, importUpdates)
@@ -426,26 +433,7 @@ func (s *suite) crashDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.hammer(t, 3, func(k int) attempt {
-		db, err := openDB(path)
-		var customers, imports int
-		if err == nil {
-			customers, err = count(db, `SELECT count(*) FROM customers`)
-		}
-		if err == nil {
-			imports, err = count(db, `SELECT count(*) FROM imports`)
-		}
-		if db != nil {
-			db.Close()
-		}
-		if err != nil {
-			t.Fatalf("before demo #%d: %v", k, err)
-		}
-		if customers > s.baseCount+2*demoClients { // keep the runs about as long
-			if err := copyDB(s.base, path); err != nil {
-				t.Fatal(err)
-			}
-			customers, imports = s.baseCount, 1
-		}
+		customers, imports := s.counts(t, path, "demo", k, s.baseCount+2*demoClients)
 		args := []string{"demo", "--clients", strconv.Itoa(demoClients), "--seed", strconv.Itoa(100 + k), "--db", path}
 		return attempt{db: path, args: args, check: func(db *sql.DB, p *problems) bool {
 			added := p.count(db, `SELECT count(*) FROM customers`) - customers

@@ -30,16 +30,16 @@ func (s *Service) BackupKeep(ctx context.Context) (int, error) {
 }
 
 // SetBackupKeep sets how many backups are kept (a setting: when operators
-// are on, only who may change the settings).
+// are on, only who may change the settings), journaled, in one transaction.
 func (s *Service) SetBackupKeep(ctx context.Context, n int) error {
-	if err := s.Require(ctx, domain.PermSettings); err != nil {
-		return err
-	}
-	if err := s.Store.SetBackupKeep(ctx, n); err != nil {
-		return err
-	}
 	return s.Store.Update(ctx, func(tx *store.Tx) error {
-		return s.journal(ctx, tx, domain.JournalSettings, "backup_keep", strconv.Itoa(n))
+		if err := s.requireTx(ctx, tx, domain.PermSettings); err != nil {
+			return err
+		}
+		if err := tx.SetBackupKeep(ctx, n); err != nil {
+			return err
+		}
+		return s.Record(ctx, tx, domain.JournalSettings, "backup_keep", strconv.Itoa(n))
 	})
 }
 

@@ -49,7 +49,7 @@ func (s *Service) DeleteGroup(ctx context.Context, id, moveTo int64) error {
 			to := groupName(ctx, tx, moveTo)
 			detail = domain.JournalDetail(domain.Message{FR: "Clients déplacés dans « " + to + " »", EN: "Customers moved to “" + to + "”"})
 		}
-		return s.journal(ctx, tx, domain.JournalDelGroup, name, detail)
+		return s.Record(ctx, tx, domain.JournalDelGroup, name, detail)
 	})
 }
 

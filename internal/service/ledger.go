@@ -43,10 +43,10 @@ func (s *Service) AdjustBalance(ctx context.Context, customerID, amount int64, l
 			return err
 		}
 		if err := tx.AddBalanceEntry(ctx, &domain.BalanceEntry{CustomerID: customerID, Date: s.Now(),
-			Label: label, Amount: amount, Origin: domain.OriginManual, Operator: s.operatorName()}, 0); err != nil {
+			Label: label, Amount: amount, Origin: domain.OriginManual, Operator: s.OperatorName()}, 0); err != nil {
 			return err
 		}
-		return s.journal(ctx, tx, domain.JournalBalance, c.Code, domain.JournalDetail(domain.Message{
+		return s.Record(ctx, tx, domain.JournalBalance, c.Code, domain.JournalDetail(domain.Message{
 			FR: format.Money(amount, "fr") + " · " + label, EN: format.Money(amount, "en") + " · " + label}))
 	})
 }

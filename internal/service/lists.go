@@ -106,7 +106,7 @@ func (s *Service) editRefs(ctx context.Context, l domain.RefList, change func(*s
 		if err != nil {
 			return err
 		}
-		return s.journal(ctx, tx, domain.JournalSettings, string(l), detail)
+		return s.Record(ctx, tx, domain.JournalSettings, string(l), detail)
 	})
 }
 
@@ -172,7 +172,7 @@ func (s *Service) SaveCustomField(ctx context.Context, f domain.CustomField) (in
 		if id, err = tx.SaveCustomField(ctx, checked); err != nil {
 			return err
 		}
-		return s.journal(ctx, tx, domain.JournalSettings, "custom_fields", checked.Name)
+		return s.Record(ctx, tx, domain.JournalSettings, "custom_fields", checked.Name)
 	})
 	return id, err
 }

@@ -33,8 +33,9 @@ func (s *Service) OperatorsOn(ctx context.Context) (bool, error) {
 // CurrentOperator is who is working, nil when nobody signed in.
 func (s *Service) CurrentOperator() *domain.Operator { return s.operator.Load() }
 
-// operatorName is the name the journal and the ledger record.
-func (s *Service) operatorName() string {
+// OperatorName is who the journal, the ledger and the imports record for
+// the actions done now ("" when nobody is signed in).
+func (s *Service) OperatorName() string {
 	if o := s.operator.Load(); o != nil {
 		return o.Name
 	}
@@ -97,9 +98,11 @@ func (s *Service) requireTx(ctx context.Context, tx *store.Tx, p domain.Permissi
 	return nil
 }
 
-// journal records an action with the current operator's name.
-func (s *Service) journal(ctx context.Context, tx *store.Tx, action, subject, detail string) error {
-	return tx.AddJournal(ctx, domain.JournalEntry{At: s.Now(), Operator: s.operatorName(),
+// Record writes a journal line for an action, with the current operator's
+// name, inside the transaction tx (the service's actions and the
+// importer's imports and undos).
+func (s *Service) Record(ctx context.Context, tx *store.Tx, action, subject, detail string) error {
+	return tx.AddJournal(ctx, domain.JournalEntry{At: s.Now(), Operator: s.OperatorName(),
 		Action: action, Subject: subject, Detail: detail})
 }
 
@@ -113,20 +116,6 @@ func (s *Service) Journal(ctx context.Context, limit, offset int) ([]domain.Jour
 	})
 	return out, total, err
 }
-
-// Record writes a journal line for an action done outside the service
-// (the importer's imports and undos), inside its transaction.
-func (s *Service) Record(ctx context.Context, tx *store.Tx, action, subject, detail string) error {
-	return s.journal(ctx, tx, action, subject, detail)
-}
-
-// RequireIn is Require inside a transaction the caller already holds.
-func (s *Service) RequireIn(ctx context.Context, tx *store.Tx, p domain.Permission) error {
-	return s.requireTx(ctx, tx, p)
-}
-
-// OperatorName is who the journal names for the actions done now.
-func (s *Service) OperatorName() string { return s.operatorName() }
 
 // SaveOperator creates (ID 0) or changes an operator. pin nil leaves the
 // PIN as it is, "" removes it. Once operators are on, only someone who may
@@ -169,7 +158,7 @@ func (s *Service) SaveOperator(ctx context.Context, o domain.Operator, pin *stri
 				return err
 			}
 		}
-		return s.journal(ctx, tx, domain.JournalSettings, "operators", checked.Name)
+		return s.Record(ctx, tx, domain.JournalSettings, "operators", checked.Name)
 	})
 	if err == nil && id == s.currentID() {
 		s.refreshCurrent(ctx)
@@ -229,7 +218,7 @@ func (s *Service) SetOperatorsOn(ctx context.Context, on bool) error {
 		if err := tx.SetOperatorsOn(ctx, on); err != nil {
 			return err
 		}
-		return s.journal(ctx, tx, domain.JournalSettings, "operators_on", fmt.Sprint(on))
+		return s.Record(ctx, tx, domain.JournalSettings, "operators_on", fmt.Sprint(on))
 	})
 }
 

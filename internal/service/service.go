@@ -167,7 +167,7 @@ func (s *Service) DeleteCustomer(ctx context.Context, id int64) error {
 		if err := tx.DeleteCustomer(ctx, id); err != nil {
 			return err
 		}
-		return s.journal(ctx, tx, domain.JournalDelete, c.Code, c.Name())
+		return s.Record(ctx, tx, domain.JournalDelete, c.Code, c.Name())
 	})
 }
 

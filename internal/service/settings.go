@@ -67,7 +67,7 @@ func (s *Service) SetNumberingRule(ctx context.Context, r domain.NumberingRule) 
 		if err := tx.SetNumberingRule(ctx, r); err != nil {
 			return err
 		}
-		return s.journal(ctx, tx, domain.JournalSettings, "numbering", r.Prefix+" / "+strconv.Itoa(r.Length))
+		return s.Record(ctx, tx, domain.JournalSettings, "numbering", r.Prefix+" / "+strconv.Itoa(r.Length))
 	})
 }
 
@@ -98,7 +98,7 @@ func (s *Service) SetPhoneRegion(ctx context.Context, code string) error {
 		if err := tx.SetPhoneRegion(ctx, code); err != nil {
 			return err
 		}
-		return s.journal(ctx, tx, domain.JournalSettings, "phone_region", code)
+		return s.Record(ctx, tx, domain.JournalSettings, "phone_region", code)
 	})
 }
 
@@ -143,7 +143,7 @@ func (s *Service) SetAccounting(ctx context.Context, sundry, prefix string) erro
 		if err := tx.SetAccounting(ctx, sundry, prefix); err != nil {
 			return err
 		}
-		return s.journal(ctx, tx, domain.JournalSettings, "accounting", sundry+" / "+prefix)
+		return s.Record(ctx, tx, domain.JournalSettings, "accounting", sundry+" / "+prefix)
 	})
 }
 

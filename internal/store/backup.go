@@ -134,10 +134,15 @@ func (s *Store) BackupKeep(ctx context.Context) (int, error) {
 
 // SetBackupKeep sets how many backups are kept (at least 1).
 func (s *Store) SetBackupKeep(ctx context.Context, n int) error {
+	return s.Update(ctx, func(tx *Tx) error { return tx.SetBackupKeep(ctx, n) })
+}
+
+// SetBackupKeep is Store.SetBackupKeep inside a transaction.
+func (t *Tx) SetBackupKeep(ctx context.Context, n int) error {
 	if n < 1 || n > 1000 {
 		return errBackupKeep
 	}
-	return s.Update(ctx, func(tx *Tx) error { return tx.SetSetting(ctx, settingBackupKeep, strconv.Itoa(n)) })
+	return t.SetSetting(ctx, settingBackupKeep, strconv.Itoa(n))
 }
 
 // Backups lists the backups of the database at dbPath, newest first.
