@@ -34,6 +34,14 @@ la correction (--errors-xlsx les écrit dans un classeur avec une colonne
 --dry-run, quand le fichier ne peut pas être lu ou quand la correspondance
 est refusée.
 
+Avec --json, « plan » liste chaque ligne créée, modifiée, en erreur, ignorée
+ou en conflit : son action, son code client, chaque champ changé
+{field, old, new} et ses problèmes (--changes-limit N en garde N ; les
+comptes restent complets). Une ligne rapprochée par e-mail ou SIRET/TVA d’un
+client dont le code ou le nom diffère est un conflit d’identité, listé à
+part (« conflicts ») : le code et le nom enregistrés sont gardés, sauf
+--identity file ou --identity-rows.
+
 Codes de sortie : 0 toutes les lignes importées (ou vérifiées) sans erreur ;
 1 rien d’importé (fichier illisible, correspondance refusée, erreur de la
 base, interruption) ; 2 ligne de commande incorrecte ; 3 partiel : les lignes
@@ -55,6 +63,14 @@ them to a workbook with an "Erreur" column, ready to fix and re-import).
 Nothing is written with --dry-run, when the file cannot be read, or when
 the mapping is refused.
 
+With --json, "plan" lists every row created, updated, in error, skipped or
+in conflict: its action, its customer code, each field changed
+{field, old, new} and its problems (--changes-limit N keeps N of them; the
+counts stay whole). A row matched by e-mail or SIRET/VAT to a customer
+whose code or name differs is an identity conflict, listed apart
+("conflicts"): the stored code and name are kept, unless --identity file or
+--identity-rows.
+
 Exit codes: 0 every row imported (or checked) without error; 1 nothing
 imported (file unreadable, mapping refused, database error, interrupted);
 2 bad usage; 3 partial: the valid rows were imported (or would be, with
@@ -68,8 +84,14 @@ Options:
 type importFlags struct {
 	*flags
 	sheet, encoding, delimiter, profile, saveProfile, mapSpec, key, unprotect, errorsXLSX *string
-	headerRow                                                                             *int
+	identity, identityRows, skipRows                                                      *string
+	headerRow, changesLimit                                                               *int
 	dryRun, emptyClears, allowBalance, createSources, createGroups, noCreateGroups, force *bool
+	codeRequired                                                                          *bool
+	// skip and identityLines are --skip-rows and --identity-rows read.
+	skip, identityLines []int
+	// rows collects the per-row plan of --json.
+	rows *rowList
 	// given holds the flags written on the command line: only they change
 	// the options of a saved profile.
 	given map[string]bool
@@ -102,6 +124,14 @@ func newImportFlags(env *Env) *importFlags {
 		unprotect:      f.String("unprotect", "", m("champs que l’import peut écraser, séparés par des virgules (credit_limit,...)", "fields to let the import overwrite, comma-separated (credit_limit,...)")),
 		errorsXLSX:     f.String("errors-xlsx", "", m("écrire les lignes en erreur dans ce classeur XLSX", "write the rows in error to this XLSX file")),
 		force:          f.Bool("force", false, m("remplacer le classeur --errors-xlsx s’il existe", "replace the --errors-xlsx workbook if it exists")),
+		codeRequired: f.Bool("code-required", false, m("refuser une ligne sans code client au lieu de la numéroter (par défaut : le choix du profil, sinon non)",
+			"refuse a row without a customer code instead of numbering it (default: the profile’s choice, else no)")),
+		identity: f.String("identity", "", m("ligne rapprochée par e-mail ou SIRET/TVA d’un client au code ou au nom différent : keep garde ceux enregistrés, file prend ceux du fichier (par défaut : le choix du profil, sinon keep)",
+			"row matched by e-mail or SIRET/VAT to a customer with another code or name: keep keeps the stored ones, file takes the file’s (default: the profile’s choice, else keep)")),
+		identityRows: f.String("identity-rows", "", m("lignes physiques décidées à l’inverse de --identity, séparées par des virgules", "physical rows decided the other way from --identity, comma-separated")),
+		skipRows:     f.String("skip-rows", "", m("lignes physiques à laisser de côté, séparées par des virgules (4,7,12)", "physical rows to leave out, comma-separated (4,7,12)")),
+		changesLimit: f.Int("changes-limit", 0, m("--json : lister au plus N lignes dans \"plan\" (0 : toutes) ; les comptes restent complets",
+			"--json: list at most N rows under \"plan\" (0: all); the counts stay whole")),
 	}
 }
 
@@ -129,6 +159,20 @@ func (o *importFlags) parse(args []string) (string, importer.Settings, error) {
 	default:
 		return "", settings, usageErr("--key attend auto, id, code, email ou siret", "--key must be auto, id, code, email or siret")
 	}
+	switch strings.ToLower(*o.identity) {
+	case "", "keep", "file":
+	default:
+		return "", settings, usageErr("--identity attend keep ou file", "--identity must be keep or file")
+	}
+	if o.skip, err = parseLines("--skip-rows", *o.skipRows); err != nil {
+		return "", settings, err
+	}
+	if o.identityLines, err = parseLines("--identity-rows", *o.identityRows); err != nil {
+		return "", settings, err
+	}
+	if *o.changesLimit < 0 {
+		return "", settings, usageErr("--changes-limit attend un nombre positif (0 : toutes les lignes)", "--changes-limit must be a positive number (0: every row)")
+	}
 	if o.given["create-groups"] && o.given["no-create-groups"] && *o.createGroups == *o.noCreateGroups {
 		return "", settings, usageErr("--create-groups et --no-create-groups se contredisent : gardez l’une", "--create-groups and --no-create-groups contradict each other: keep one")
 	}
@@ -152,6 +196,12 @@ func (o *importFlags) options(opts importer.Options) importer.Options {
 	set("create-sources", &opts.CreateSources, *o.createSources)
 	set("create-groups", &opts.CreateGroups, *o.createGroups)
 	set("no-create-groups", &opts.CreateGroups, !*o.noCreateGroups)
+	set("code-required", &opts.CodeRequired, *o.codeRequired)
+	if *o.identity != "" {
+		opts.IdentityFromFile = strings.EqualFold(*o.identity, "file")
+	}
+	// Rows are the file's, not the profile's: only the command line's.
+	opts.IdentityLines, opts.ExcludeLines = o.identityLines, o.skip
 	if opts.Protected == nil {
 		opts.Protected = importer.DefaultProtected()
 	}
@@ -217,6 +267,13 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *o.json {
+		if o.rows, err = newRowList(*o.changesLimit, env.Lang); err != nil {
+			return err
+		}
+		defer o.rows.close()
+		req.OnRow, req.DescribeCreations = o.rows.add, true
+	}
 	res, err := o.execute(ctx, env, im, req)
 	if err != nil {
 		return err
@@ -226,7 +283,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if *o.json {
-		if err := printJSON(env.Stdout, importJSON(res, env.Lang)); err != nil {
+		if err := printJSONWithRows(env.Stdout, importJSON(res, env.Lang), o.rows); err != nil {
 			return err
 		}
 	} else {
@@ -380,12 +437,17 @@ func importJSON(res *importer.Result, lang string) map[string]any {
 			warns = append(warns, pj)
 		}
 	}
+	conflicts := []*conflictJSON{}
+	for _, c := range res.Conflicts {
+		conflicts = append(conflicts, conflictOf(c))
+	}
 	d := res.Detected
 	return map[string]any{
 		"file": res.File, "format": d.Format, "encoding": d.Encoding, "delimiter": d.Delimiter, "sheet": d.Sheet,
 		"header_row": d.HeaderRow, "mapping": mapping, "rows": res.Counts.Rows, "created": res.Counts.Created,
 		"updated": res.Counts.Updated, "unchanged": res.Counts.Unchanged, "skipped": res.Counts.Skipped,
 		"error_rows": res.Counts.Errors, "errors": errs, "warnings": warns, "truncated": res.Truncated,
+		"conflict_rows": res.Counts.Conflicts, "conflicts": conflicts,
 		"refused": len(res.Refused) > 0, "batch": res.Batch, "seconds": res.Duration.Seconds(),
 	}
 }
@@ -464,6 +526,25 @@ func printImport(env *Env, res *importer.Result, dryRun bool) {
 	if c.Warnings > 0 {
 		fmt.Fprintf(w, m("  %d avertissement(s) (--json pour le détail)\n", "  %d warning(s) (--json for details)\n"), c.Warnings)
 	}
+	printConflicts(env, res)
+}
+
+// parseLines reads a comma-separated list of physical row numbers.
+func parseLines(flagName, s string) ([]int, error) {
+	var out []int
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		n, err := strconv.Atoi(part)
+		if err != nil || n < 1 {
+			return nil, usageErr(flagName+" attend des numéros de ligne séparés par des virgules (4,7,12), pas « "+part+" »",
+				flagName+" expects row numbers separated by commas (4,7,12), not \""+part+"\"")
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 // exitError ends a command with a specific exit code after its output.

@@ -155,6 +155,16 @@ type Options struct {
 	ApplyBalance  bool     `json:"apply_balance"`  // default off
 	// ExcludeLines are physical rows the user chose to leave out (skipped).
 	ExcludeLines []int `json:"exclude_lines,omitempty"`
+	// CodeRequired refuses a row without a customer code instead of
+	// numbering it (seed 003: the code links the customer to its
+	// invoices); a mapping without a code column is refused.
+	CodeRequired bool `json:"code_required"`
+	// IdentityFromFile decides the identity conflicts (see
+	// IdentityConflict) of every row: false (the default) keeps the stored
+	// code and name, true takes the file's. IdentityLines are the rows
+	// decided the other way, one by one.
+	IdentityFromFile bool  `json:"identity_from_file"`
+	IdentityLines    []int `json:"identity_lines,omitempty"`
 }
 
 // DefaultOptions returns the options a new import starts with.
@@ -187,6 +197,10 @@ type Request struct {
 	// file order: the way to page through or stream a plan of any size.
 	// Returning an error stops the run with it.
 	OnRow func(RowPlan) error
+	// DescribeCreations lists the fields every created row fills in its
+	// Changes, beyond the plan's sample too (for OnRow; it costs time on a
+	// big file, so only the command line's row list asks for it).
+	DescribeCreations bool
 	// Profile names the saved profile used or to save ("" none); recorded in
 	// the journal.
 	Profile string
@@ -240,6 +254,24 @@ type Problem struct {
 	Fix      domain.Message `json:"fix"`
 }
 
+// IdentityConflict is a row matched to a stored customer by a weaker key
+// (e-mail, SIRET or VAT number) whose code or name differs from the
+// stored one: the same customer, or two customers sharing an address? It
+// is decided by Options.IdentityFromFile and Options.IdentityLines, never
+// applied as an ordinary change.
+type IdentityConflict struct {
+	Line       int    `json:"line"`
+	CustomerID int64  `json:"customer_id"`
+	Code       string `json:"code"` // the stored code
+	Name       string `json:"name"` // the stored name
+	By         string `json:"by"`   // the key that matched: email, siret, vat_number
+	// Fields are the identity fields that differ: Old is the stored
+	// value, New the file's.
+	Fields []Change `json:"fields"`
+	// Taken: the file's values are written (else the stored ones kept).
+	Taken bool `json:"taken"`
+}
+
 // RowPlan is the outcome of one row.
 type RowPlan struct {
 	Line       int       `json:"line"`
@@ -249,6 +281,10 @@ type RowPlan struct {
 	Name       string    `json:"name,omitempty"`
 	Changes    []Change  `json:"changes,omitempty"`
 	Problems   []Problem `json:"problems,omitempty"`
+	// Conflict is set when the row's code or name differs from the
+	// customer it matched by a weaker key. Its fields are in Changes only
+	// when the file's values are taken (they are then written).
+	Conflict *IdentityConflict `json:"conflict,omitempty"`
 }
 
 // Counts of an import, by action.
@@ -259,21 +295,26 @@ type Counts struct {
 	Unchanged int `json:"unchanged"`
 	Errors    int `json:"errors"` // rows in error
 	Skipped   int `json:"skipped"`
-	Warnings  int `json:"warnings"` // warning problems
+	Warnings  int `json:"warnings"`  // warning problems
+	Conflicts int `json:"conflicts"` // rows with an identity conflict
 }
 
 // Plan is the dry run's answer: complete counts, a bounded sample of rows
 // and problems (stream every row with Request.OnRow).
 type Plan struct {
-	File      string    `json:"file"`
-	Detected  Detected  `json:"detected"`
-	Headers   []string  `json:"headers"`
-	Mapping   Mapping   `json:"mapping"`
-	Options   Options   `json:"options"`
-	Counts    Counts    `json:"counts"`
-	Rows      []RowPlan `json:"rows"`     // first SampleRows rows that are not unchanged
-	Problems  []Problem `json:"problems"` // first SampleProblems problems, errors and warnings
-	Truncated bool      `json:"truncated"`
+	File     string    `json:"file"`
+	Detected Detected  `json:"detected"`
+	Headers  []string  `json:"headers"`
+	Mapping  Mapping   `json:"mapping"`
+	Options  Options   `json:"options"`
+	Counts   Counts    `json:"counts"`
+	Rows     []RowPlan `json:"rows"`     // first SampleRows rows that are not unchanged
+	Problems []Problem `json:"problems"` // first SampleProblems problems, errors and warnings
+	// Conflicts are the first SampleProblems identity conflicts, listed
+	// apart from the ordinary changes (a conflict row kept as stored is
+	// otherwise unchanged).
+	Conflicts []IdentityConflict `json:"conflicts"`
+	Truncated bool               `json:"truncated"`
 	// Refused is set when the mapping itself is wrong (a field mapped twice,
 	// no usable column): nothing can be imported until it is fixed.
 	Refused []Problem `json:"refused,omitempty"`

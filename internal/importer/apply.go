@@ -16,7 +16,7 @@ import (
 // apply builds the customer the row describes (a copy of existing updated
 // by the row, or a new one), validates it through Customer.Normalize and
 // writes it.
-func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *domain.Customer, rp *RowPlan, phones domain.PhoneParser) error {
+func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *domain.Customer, by string, rp *RowPlan, phones domain.PhoneParser) error {
 	var before *domain.Customer
 	c := &domain.Customer{}
 	if existing != nil {
@@ -24,11 +24,12 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 		c = existing
 	}
 	balance := run.setFields(c, existing, line, pr, rp)
+	run.identity(c, before, by, line, rp)
 	inferKind(c, existing, pr)
 	if invalid, err := run.normalize(c, line, pr, rp, phones); invalid || err != nil {
 		return err
 	}
-	if p := run.resolveNames(ctx, line, c, rp); p != nil || rp.Action == ActionError {
+	if p := run.resolveNames(ctx, line, c, rp, true); p != nil || rp.Action == ActionError {
 		return p
 	}
 
@@ -168,7 +169,7 @@ func (run *run) write(ctx context.Context, line int, c, existing *domain.Custome
 			c.Code = code
 		}
 		c.CreatedAt, c.UpdatedAt = run.stamp, run.stamp
-		if len(run.plan.Rows) < run.maxRows {
+		if len(run.plan.Rows) < run.maxRows || run.req.DescribeCreations {
 			// A sampled creation lists the fields it fills; the others
 			// are not looked at, which would cost every row of a big file.
 			rp.Changes = append(diff(&domain.Customer{}, c, pr, run.req.Lang), rp.Changes...)
@@ -218,8 +219,9 @@ func (run *run) writeError(line int, err error, rp *RowPlan) error {
 }
 
 // resolveNames checks that the row's groups and marketing source exist,
-// creating (and journaling) them when the options allow.
-func (run *run) resolveNames(ctx context.Context, line int, c *domain.Customer, rp *RowPlan) error {
+// creating (and journaling) them when the options allow and create is
+// set; without create it only reports those the options would refuse.
+func (run *run) resolveNames(ctx context.Context, line int, c *domain.Customer, rp *RowPlan, create bool) error {
 	for _, g := range c.Groups {
 		if run.groups[fold(g)] {
 			continue
@@ -230,6 +232,9 @@ func (run *run) resolveNames(ctx context.Context, line int, c *domain.Customer, 
 				Severity: SeverityError, Code: "group.unknown",
 				Message: domain.Message{FR: "Le groupe « " + g + " » n’existe pas.", EN: "Group \"" + g + "\" does not exist."},
 				Fix:     domain.Message{FR: "Créez-le dans l’onglet Groupes, ou autorisez la création des groupes manquants.", EN: "Create it in the Groups tab, or allow creating missing groups."}})
+			continue
+		}
+		if !create {
 			continue
 		}
 		if _, err := run.tx.CreateGroup(ctx, g, 0); err != nil {
@@ -248,6 +253,9 @@ func (run *run) resolveNames(ctx context.Context, line int, c *domain.Customer, 
 				Message: domain.Message{FR: "La source marketing « " + s + " » n’existe pas.", EN: "Marketing source \"" + s + "\" does not exist."},
 				Fix: domain.Message{FR: "Ajoutez-la dans " + domain.ListMarketing.Where().FR + ", ou activez l’option « Créer les sources marketing qui n’existent pas ».",
 					EN: "Add it in " + domain.ListMarketing.Where().EN + ", or turn on the option \"Create the marketing sources that do not exist\"."}})
+			return nil
+		}
+		if !create {
 			return nil
 		}
 		if _, err := run.tx.CreateMarketingSource(ctx, s); err != nil {

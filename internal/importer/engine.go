@@ -52,7 +52,8 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 	headers := r.Header()
 	res := &Result{Plan: Plan{File: req.Path, Detected: detectedFrom(r.Detected()), Headers: headers,
 		Mapping: req.Mapping, Options: req.Options}}
-	if res.Refused = CheckMapping(headers, req.Mapping); len(res.Refused) > 0 {
+	res.Refused = append(CheckMapping(headers, req.Mapping), codeRequiredMapping(headers, req.Mapping, req.Options)...)
+	if len(res.Refused) > 0 {
 		return res, nil
 	}
 	if err := im.checkPermissions(ctx, req); err != nil {
@@ -250,6 +251,14 @@ func (run *run) record(rp RowPlan) error {
 		}
 		if len(run.plan.Problems) < run.maxProblems {
 			run.plan.Problems = append(run.plan.Problems, p)
+		} else {
+			run.plan.Truncated = true
+		}
+	}
+	if rp.Conflict != nil {
+		c.Conflicts++
+		if len(run.plan.Conflicts) < run.maxProblems {
+			run.plan.Conflicts = append(run.plan.Conflicts, *rp.Conflict)
 		} else {
 			run.plan.Truncated = true
 		}

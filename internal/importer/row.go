@@ -40,15 +40,23 @@ func (run *run) row(ctx context.Context, l *parsedLine) (RowPlan, error) {
 		rp.Action = ActionSkipped
 		return rp, nil
 	}
-	if hasError(problems) {
-		rp.Action = ActionError
-		return rp, nil
+	if p := run.codeRequired(row.Line, pr); p != nil {
+		rp.Problems = append(rp.Problems, *p)
 	}
-	existing, err := run.match(ctx, row.Line, pr, &rp)
-	if err != nil || rp.Action == ActionError {
+	phones := memoParser{l.phones, run.im.svc.Phones}
+	cellErrors := hasError(rp.Problems)
+	existing, by, err := run.match(ctx, row.Line, pr, &rp)
+	if err != nil {
 		return rp, err
 	}
-	return rp, run.apply(ctx, row.Line, pr, existing, &rp, memoParser{l.phones, run.im.svc.Phones})
+	if cellErrors || rp.Action == ActionError {
+		// Every problem of the row at once (issue 12): the customer the
+		// row would make is still checked, so that a bad SIRET is not
+		// reported only once the e-mail cell is fixed.
+		rp.Action = ActionError
+		return rp, run.checkRest(ctx, row.Line, pr, existing, &rp, phones)
+	}
+	return rp, run.apply(ctx, row.Line, pr, existing, by, &rp, phones)
 }
 
 func hasError(ps []Problem) bool {
@@ -246,9 +254,10 @@ func matchKeysFor(k Key) []string {
 	return matchKeys
 }
 
-// match finds the customer the row is about, following run.keys. It sets rp.Action to ActionError for an unknown
+// match finds the customer the row is about, following run.keys, and the
+// key that found it. It sets rp.Action to ActionError for an unknown
 // internal ID or a customer an earlier row already took.
-func (run *run) match(ctx context.Context, line int, pr parsedRow, rp *RowPlan) (*domain.Customer, error) {
+func (run *run) match(ctx context.Context, line int, pr parsedRow, rp *RowPlan) (*domain.Customer, string, error) {
 	var id int64
 	var by string
 	for _, key := range run.keys {
@@ -258,7 +267,7 @@ func (run *run) match(ctx context.Context, line int, pr parsedRow, rp *RowPlan) 
 		}
 		found, err := run.lookup.find(ctx, key, value)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		if found != 0 {
 			id, by = found, key
@@ -273,11 +282,11 @@ func (run *run) match(ctx context.Context, line int, pr parsedRow, rp *RowPlan) 
 					EN: "No customer has ID " + strconv.FormatInt(value.(int64), 10) + ": an ID cannot be changed."},
 				Fix: domain.Message{FR: "Remettez l’ID d’origine, ou videz la cellule pour créer un nouveau client.",
 					EN: "Put the original ID back, or empty the cell to create a new customer."}})
-			return nil, nil
+			return nil, "", nil
 		}
 	}
 	if id == 0 {
-		return nil, nil
+		return nil, "", nil
 	}
 	if first := run.touched.line(id); first != 0 {
 		rp.Action = ActionError
@@ -288,13 +297,18 @@ func (run *run) match(ctx context.Context, line int, pr parsedRow, rp *RowPlan) 
 				EN: "Same customer as row " + strconv.Itoa(first) + " of the file (" + domain.FieldLabel(by, "en") + ")."},
 			Fix: domain.Message{FR: "Fusionnez les deux lignes en une seule, ou supprimez l’une d’elles.",
 				EN: "Merge the two rows into one, or delete one of them."}})
-		return nil, nil
+		// The customer is still returned, for the row's other checks.
+		c, err := run.lookup.customer(ctx, id)
+		if err != nil {
+			return nil, "", nil
+		}
+		return c, by, nil
 	}
 	c, err := run.lookup.customer(ctx, id)
 	if errors.Is(err, domain.ErrNotFound) {
-		return nil, nil
+		return nil, "", nil
 	}
-	return c, err
+	return c, by, err
 }
 
 // storeOptions: groups and sources are resolved (and created) by the
