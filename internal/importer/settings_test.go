@@ -37,6 +37,14 @@ func TestCustomFieldsImportByNameAndType(t *testing.T) {
 			t.Errorf("column %d suggested %q, want %q", i+2, req.Mapping[i+2], w)
 		}
 	}
+	// At full confidence: the user named the column like the field.
+	preview, err := im.Preview(ctx, path, Settings{}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := preview.Suggestions[2].Confidence; c != 1 {
+		t.Errorf("custom field suggested at %v, want full confidence", c)
+	}
 	req.Mapping[5] = "custom:Passeport"
 	res := commit(t, im, req)
 	if res.Counts.Created != 1 || res.Counts.Errors != 1 {

@@ -3,14 +3,15 @@ package importer
 import (
 	"context"
 	"errors"
-	"sort"
 	"strings"
 
 	"carnet/internal/domain"
 	"carnet/internal/store"
 )
 
-// synonymIndex maps every normalised label, key and synonym to its field.
+// synonymIndex maps every normalised label, key and synonym to its field
+// (the first field that claims it): the field names --map accepts.
+// Suggestions read headers more closely (suggest_column.go).
 var synonymIndex = func() map[string]string {
 	m := map[string]string{}
 	for _, f := range domain.Fields {
@@ -44,12 +45,13 @@ func (im *Importer) Suggest(ctx context.Context, headers []string, sample [][]st
 		return nil, "", err
 	}
 	out := make([]Suggestion, len(headers))
-	used := map[string]int{} // field → column holding it
+	used := map[string]int{}                 // field → column holding it
+	spelling := make([]string, len(headers)) // the synonym each column matched
 	for i, h := range headers {
 		values := columnValues(sample, i)
 		s, ok := customSuggestion(h, custom)
 		if !ok {
-			s = suggestColumn(h, values)
+			s, spelling[i] = suggestColumn(h, values)
 		}
 		s.Column = i
 		if s.Field != "" && s.Field != "phones" && !strings.HasPrefix(s.Field, domain.CustomPrefix) {
@@ -72,6 +74,7 @@ func (im *Importer) Suggest(ctx context.Context, headers []string, sample [][]st
 		}
 		out[i] = s
 	}
+	companiesByName(out, spelling)
 	if err := im.checkIDColumn(ctx, out, sample); err != nil {
 		return nil, "", err
 	}
@@ -98,12 +101,13 @@ func unknownSuggestion(header string, why domain.Message) Suggestion {
 }
 
 // customSuggestion maps a column named like a custom field the settings
-// define (without case or accents) to that field: the user named it so.
+// define (without case or accents) to that field, at full confidence: the
+// user named the column so (issue 12 point 5).
 func customSuggestion(header string, fields []domain.CustomField) (Suggestion, bool) {
 	h := fold(header)
 	for _, f := range fields {
 		if fold(f.Name) == h {
-			return Suggestion{Header: header, Field: f.Key(), Confidence: 0.97, Reason: domain.Message{
+			return Suggestion{Header: header, Field: f.Key(), Confidence: 1, Reason: domain.Message{
 				FR: "Champ personnalisé « " + f.Name + " » (" + f.Type.Label().FR + ")",
 				EN: "Custom field \"" + f.Name + "\" (" + f.Type.Label().EN + ")"}}, true
 		}
@@ -111,97 +115,11 @@ func customSuggestion(header string, fields []domain.CustomField) (Suggestion, b
 	return Suggestion{}, false
 }
 
-// suggestColumn picks the field of one column.
-func suggestColumn(header string, values []string) Suggestion {
-	forms := headerForms(header)
-	for rank, form := range forms {
-		if key, ok := synonymIndex[form]; ok {
-			if fieldImportable(key) {
-				conf := 0.95 - 0.05*float64(rank)
-				if typeFits(key, values) < 0.5 {
-					conf -= 0.3
-				}
-				return Suggestion{Header: header, Field: key, Confidence: conf, Reason: domain.Message{
-					FR: "Nom de colonne reconnu (« " + form + " »)", EN: "Known column name (\"" + form + "\")"}}
-			}
-			return Suggestion{Header: header, Field: Ignore, Confidence: 0.9, Reason: domain.Message{
-				FR: "Champ calculé par Carnet : colonne ignorée", EN: "Field computed by Carnet: column ignored"}}
-		}
-	}
-	// Fuzzy: the best field by token overlap, accepted only if the values
-	// fit its type.
-	type cand struct {
-		key   string
-		score float64
-	}
-	var cands []cand
-	for _, form := range forms {
-		for syn, key := range synonymIndex {
-			if sc := similarity(form, syn); sc >= 0.5 && fieldImportable(key) {
-				// Below a known name's confidence: a synonym always wins.
-				cands = append(cands, cand{key, min(0.7, sc*(0.4+0.6*typeFits(key, values)))})
-			}
-		}
-	}
-	// Values alone: a column of e-mails is the email whatever its name.
-	if len(values) > 0 {
-		for _, key := range []string{"email", "siret"} {
-			if typeFits(key, values) >= 0.9 {
-				cands = append(cands, cand{key, 0.7})
-			}
-		}
-	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	if len(cands) > 0 && cands[0].score >= 0.55 {
-		s := Suggestion{Header: header, Field: cands[0].key, Confidence: cands[0].score, Reason: domain.Message{
-			FR: "Nom de colonne proche et valeurs compatibles", EN: "Similar column name and matching values"}}
-		for _, c := range cands[1:] {
-			if c.key != s.Field && len(s.Alternatives) < 3 && !contains(s.Alternatives, c.key) {
-				s.Alternatives = append(s.Alternatives, c.key)
-			}
-		}
-		return s
-	}
-	return unknownSuggestion(header, domain.Message{
-		FR: "Colonne inconnue : ignorée (ou champ personnalisé)", EN: "Unknown column: ignored (or a custom field)"})
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // fieldImportable reports whether an import can write key (computed fields
 // cannot, except the balance).
 func fieldImportable(key string) bool {
 	f, ok := domain.FieldByKey(key)
 	return ok && (!f.Computed || key == "balance")
-}
-
-// similarity is a token-overlap score (Dice) with a bonus for a shared
-// prefix, between two normalised header forms.
-func similarity(a, b string) float64 {
-	if a == b {
-		return 1
-	}
-	ta, tb := strings.Fields(a), strings.Fields(b)
-	if len(ta) == 0 || len(tb) == 0 {
-		return 0
-	}
-	common := 0
-	for _, x := range ta {
-		for _, y := range tb {
-			if x == y || x+"s" == y || x == y+"s" {
-				common++
-				break
-			}
-		}
-	}
-	return 2 * float64(common) / float64(len(ta)+len(tb))
 }
 
 // checkIDColumn keeps a column suggested as Carnet's internal ID only if
