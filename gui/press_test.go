@@ -98,10 +98,18 @@ func makePressWorld() (pressWorld, error) {
 		return w, err
 	}
 	w.deleted = gone.Code
-	rows := "Nom;Prénom;Ville;E-mail;Téléphone;Solde\r\n" +
-		"Durand;Léa;Lyon;lea.durand@exemple.fr;06 12 34 56 78;12,50\r\n" +
-		"Martin;Zoé;Paris;zoe@@exemple;06 00 00 00 03;\r\n" +
-		"Petit;Noël;Lille;noel.petit@exemple.fr;03 20 00 00 05;\r\n"
+	// The wizard's file: a row in error, a column no field matches (offered
+	// as a new custom field), and a row found by e-mail under another
+	// name (an identity conflict to decide).
+	person, err := pressPerson(ctx, svc)
+	if err != nil {
+		return w, err
+	}
+	rows := "Nom;Prénom;Ville;E-mail;Téléphone;Solde;Pointure\r\n" +
+		"Durand;Léa;Lyon;lea.durand@exemple.fr;06 12 34 56 78;12,50;38\r\n" +
+		"Martin;Zoé;Paris;zoe@@exemple;06 00 00 00 03;;\r\n" +
+		"Petit;Noël;Lille;noel.petit@exemple.fr;03 20 00 00 05;;43\r\n" +
+		"Autrenom;" + person.FirstName + ";Nantes;" + person.Email + ";;;\r\n"
 	if err := os.WriteFile(w.csv, []byte(rows), 0o644); err != nil {
 		return w, err
 	}
@@ -118,7 +126,41 @@ func makePressWorld() (pressWorld, error) {
 	if _, err := imp.Commit(ctx, importer.Request{Path: past, Mapping: importer.MappingOf(p.Suggestions), Options: importer.DefaultOptions()}, nil); err != nil {
 		return w, err
 	}
+	// A saved profile, so that the Profiles… dialog lists one to apply,
+	// rename and delete.
+	if err := imp.SaveProfile(ctx, importer.Profile{Name: "Ancien fichier", Headers: p.Headers,
+		Mapping: importer.MappingOf(p.Suggestions), Options: importer.DefaultOptions()}); err != nil {
+		return w, err
+	}
 	return w, nil
+}
+
+// firstVisible is the first object of type T drawn and visible under o
+// for which match is true (the zero T if none).
+func firstVisible[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) T {
+	var found T
+	done := false
+	uitest.WalkVisible(o, func(x fyne.CanvasObject) bool {
+		if t, ok := x.(T); ok && !done && match(t) {
+			found, done = t, true
+		}
+		return !done
+	})
+	return found
+}
+
+// pressPerson is a demo customer with a last name and an e-mail address.
+func pressPerson(ctx context.Context, svc *service.Service) (*domain.Customer, error) {
+	all, err := svc.SearchCustomers(ctx, store.Query{Limit: 100})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range all {
+		if c.LastName != "" && c.Email != "" {
+			return c, nil
+		}
+	}
+	return nil, fmt.Errorf("no demo customer with a last name and an e-mail among %d", len(all))
 }
 
 // pressScreen is one state of the window, reached from a fresh start.
@@ -184,6 +226,30 @@ func pressScreens() []pressScreen {
 		wizardStep("Import, étape 2", 0),
 		wizardStep("Import, étape 3", 1),
 		wizardStep("Import, étape 4", 2),
+		{name: "Import, étape 2, ligne choisie", open: func(t *testing.T, u *ui, w pressWorld) {
+			// A preview row selected: it can become the header row.
+			wizardStep("", 0).open(t, u, w)
+			u.act(func() {
+				preview := firstVisible(u.win.Canvas().Content(), func(*widget.Table) bool { return true })
+				preview.Select(widget.TableCellID{Row: 0, Col: 1})
+			})
+			u.settle(t)
+		}},
+		{name: "Import, étape 4, ligne exclue", open: func(t *testing.T, u *ui, w pressWorld) {
+			// The Changes tab with a row left out: its Put back.
+			wizardStep("", 2).open(t, u, w)
+			var leave *widget.Button
+			u.act(func() {
+				check := firstVisible(u.win.Canvas().Content(), func(x *container.AppTabs) bool { return x != u.tabs })
+				check.SelectIndex(0) // Modifications; the conflicts tab opens first
+				leave = findButton(u.win.Canvas().Content(), "Exclure")
+			})
+			if leave == nil {
+				t.Fatalf("no Exclure on the Changes tab:\n%s", u.windowTexts())
+			}
+			u.act(func() { test.Tap(leave) })
+			u.settle(t)
+		}},
 		wizardStep("Import, étape 5", 3),
 		{name: "Nouveau client", open: func(t *testing.T, u *ui, _ pressWorld) {
 			u.act(func() { u.openNewCustomer() })

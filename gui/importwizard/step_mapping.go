@@ -1,7 +1,6 @@
 package importwizard
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 
@@ -11,16 +10,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"carnet/gui/uikit"
-	"carnet/internal/domain"
 	"carnet/internal/importer"
-	"carnet/internal/textfold"
 )
 
 // mappingStep is step 3: one line per column with sample values, the
-// suggested field and how sure, and a searchable field choice.
+// suggested field and how sure, and a searchable field choice. The saved
+// profiles are chosen, saved, renamed and deleted here too (profiles.go).
 type mappingStep struct {
 	w          *Wizard
 	built      bool // lines match the current preview
+	columns    []*columnLine
 	choices    []*widget.SelectEntry
 	unresolved map[int]string // column → text typed that names no field
 	lines      *fyne.Container
@@ -28,8 +27,20 @@ type mappingStep struct {
 	profile    *widget.Label
 	name       *widget.Entry
 	save       *widget.Button
+	profiles   *widget.Button
 	saved      *widget.Label
 	root       fyne.CanvasObject
+}
+
+// columnLine is what the mapping shows of one column beside its choice:
+// the suggestion (or that the column becomes a new custom field) and the
+// button that offers an unknown column as a new custom field.
+type columnLine struct {
+	suggestion importer.Suggestion
+	custom     string // the custom field a profile applied gives the column ("" none)
+	badge      *widget.Label
+	reason     *widget.Label
+	keep       *widget.Button
 }
 
 // sampleValues is how many values of each column the mapping shows.
@@ -43,13 +54,14 @@ func newMappingStep(w *Wizard) *mappingStep {
 	s.name = widget.NewEntry()
 	s.name.SetPlaceHolder(tr("Profile name, e.g. Export from the shop"))
 	s.save = widget.NewButtonWithIcon(tr("Save the mapping as a profile"), theme.DocumentSaveIcon(), s.saveProfile)
+	s.profiles = widget.NewButtonWithIcon(tr("Profiles…"), theme.ListIcon(), s.showProfiles)
 	s.saved = widget.NewLabel("")
 	s.saved.Wrapping = fyne.TextWrapWord
 	head := func(t string) *widget.Label {
 		return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	header := container.NewGridWithColumns(3, head(tr("Column and sample values")), head(tr("Suggestion")), head(tr("Customer field")))
-	profileBar := container.NewBorder(nil, nil, widget.NewLabel(tr("Profile:")), s.save, s.name)
+	profileBar := container.NewBorder(nil, nil, widget.NewLabel(tr("Profile:")), container.NewHBox(s.save, s.profiles), s.name)
 	top := container.NewVBox(s.profile, header, widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(), profileBar, s.saved)
 	s.scroll = container.NewVScroll(s.lines)
@@ -71,14 +83,19 @@ func (s *mappingStep) enter() {
 	if p == nil {
 		return
 	}
-	if p.Profile != "" {
-		say(s.profile, widget.SuccessImportance, tr("Profile “%s” recognised: its mapping is applied. Check it and go on.", p.Profile))
-	} else {
-		say(s.profile, widget.MediumImportance, tr("Each column gets the field Carnet suggests. Fix the ones that are wrong; save the mapping as a profile and it is chosen automatically next time."))
-	}
+	s.showProfileNote()
 	if !s.built {
 		s.build()
 	}
+}
+
+// showProfileNote says whether a saved profile was recognised.
+func (s *mappingStep) showProfileNote() {
+	if p := s.w.preview; p != nil && p.Profile != "" {
+		say(s.profile, widget.SuccessImportance, tr("Profile “%s” recognised: its mapping is applied. Check it and go on.", p.Profile))
+		return
+	}
+	say(s.profile, widget.MediumImportance, tr("Each column gets the field Carnet suggests. Fix the ones that are wrong; save the mapping as a profile and it is chosen automatically next time."))
 }
 
 // profileName is the profile the import uses or saves.
@@ -91,6 +108,7 @@ func (s *mappingStep) build() {
 	s.built = true
 	s.lines.Objects = nil
 	s.choices = make([]*widget.SelectEntry, len(p.Headers))
+	s.columns = make([]*columnLine, len(p.Headers))
 	switch {
 	case p.Profile != "":
 		s.name.SetText(p.Profile)
@@ -103,29 +121,33 @@ func (s *mappingStep) build() {
 		suggestions[sg.Column] = sg
 	}
 	for col, header := range p.Headers {
-		sg := suggestions[col]
+		cl := &columnLine{suggestion: suggestions[col]}
+		s.columns[col] = cl
 		title := widget.NewLabelWithStyle(uikit.OneLine(header), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		title.Truncation = fyne.TextTruncateEllipsis
 		samples := widget.NewLabel(sampleText(p, col, lang))
 		samples.Importance = widget.LowImportance
 		samples.Truncation = fyne.TextTruncateEllipsis
 
-		badge := widget.NewLabelWithStyle(confidenceBadge(sg, lang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		badge.Importance = confidenceImportance(sg)
-		reason := widget.NewLabel(sg.Reason.In(lang))
-		reason.Importance = widget.LowImportance
-		reason.Truncation = fyne.TextTruncateEllipsis
+		cl.badge = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		cl.reason = widget.NewLabel("")
+		cl.reason.Truncation = fyne.TextTruncateEllipsis
 
-		choice := widget.NewSelectEntry(s.fieldOptions(header, ""))
-		choice.SetText(fieldLabel(s.w.mapping[col], lang))
+		choice := widget.NewSelectEntry(s.fieldOptions(col, ""))
 		c := col
+		cl.keep = widget.NewButtonWithIcon(tr("Keep it as a new custom field"), theme.ContentAddIcon(), func() {
+			s.choices[c].SetText(s.labelOf(c, s.customKey(c)))
+		})
+		cl.keep.Importance = widget.LowImportance
+		choice.SetText(s.labelOf(col, s.w.mapping[col]))
 		choice.OnChanged = func(text string) { s.chosen(c, text) }
 		s.choices[col] = choice
+		s.showColumn(col)
 
 		line := container.NewGridWithColumns(3,
 			container.NewVBox(title, samples),
-			container.NewVBox(badge, reason),
-			container.NewVBox(choice))
+			container.NewVBox(cl.badge, cl.reason),
+			container.NewVBox(choice, container.NewHBox(cl.keep)))
 		s.lines.Add(line)
 		s.lines.Add(widget.NewSeparator())
 	}
@@ -133,6 +155,32 @@ func (s *mappingStep) build() {
 	// A new file's columns start at the top (a second import opened at the
 	// first one's scroll position, past its end: the list looked empty).
 	s.scroll.ScrollToTop()
+}
+
+// showColumn shows column col's suggestion, or, once the user has made
+// it a new custom field, what that does; the offer to make it one shows
+// on an unknown column still ignored.
+func (s *mappingStep) showColumn(col int) {
+	cl, lang := s.columns[col], s.w.d.Lang
+	field := s.w.mapping[col]
+	switch {
+	case field == s.customKey(col) && s.customIsNew(col):
+		cl.badge.Importance = widget.HighImportance
+		cl.badge.SetText(tr("New custom field"))
+		cl.reason.SetText(tr("Created as text by the import (removed by its undo)."))
+	default:
+		cl.badge.Importance = confidenceImportance(cl.suggestion)
+		cl.badge.SetText(confidenceBadge(cl.suggestion, lang))
+		cl.reason.SetText(cl.suggestion.Reason.In(lang))
+	}
+	cl.reason.Importance = widget.LowImportance
+	cl.reason.Refresh()
+	if cl.suggestion.Field == importer.Ignore && field == importer.Ignore && s.customIsNew(col) {
+		cl.reason.SetText(tr("Unknown column: ignored, or a new custom field."))
+		cl.keep.Show()
+	} else {
+		cl.keep.Hide()
+	}
 }
 
 // sampleText joins the column's first non-empty values.
@@ -173,70 +221,26 @@ func confidenceImportance(sg importer.Suggestion) widget.Importance {
 	return widget.DangerImportance
 }
 
-// fieldOptions lists the choices for a column whose header is header, those
-// that contain filter first (accent- and case-insensitive).
-func (s *mappingStep) fieldOptions(header, filter string) []string {
-	all := []string{fieldLabel(importer.Ignore, s.w.d.Lang), fieldLabel(domain.CustomPrefix+header, s.w.d.Lang)}
-	for _, f := range domain.Fields {
-		if !f.Computed || f.Key == "balance" {
-			all = append(all, f.Label(s.w.d.Lang))
-		}
-	}
-	filter = textfold.Fold(strings.TrimSpace(filter))
-	if filter == "" {
-		return all
-	}
-	var out []string
-	for _, o := range all {
-		if strings.Contains(textfold.Fold(o), filter) {
-			out = append(out, o)
-		}
-	}
-	if len(out) == 0 {
-		return all
-	}
-	return out
-}
-
-// fieldFor reads back the mapping value of a label; ok is false when the
-// text names no field.
-func (s *mappingStep) fieldFor(header, text string) (string, bool) {
-	lang := s.w.d.Lang
-	t := textfold.Fold(strings.TrimSpace(text))
-	if t == textfold.Fold(fieldLabel(importer.Ignore, lang)) {
-		return importer.Ignore, true
-	}
-	if t == textfold.Fold(fieldLabel(domain.CustomPrefix+header, lang)) {
-		return domain.CustomPrefix + header, true
-	}
-	for _, f := range domain.Fields {
-		if (!f.Computed || f.Key == "balance") && (t == textfold.Fold(f.Label(lang)) || t == f.Key) {
-			return f.Key, true
-		}
-	}
-	return "", false
-}
-
 // chosen applies what the user picked or typed in column col's choice.
 func (s *mappingStep) chosen(col int, text string) {
-	header := s.w.preview.Headers[col]
-	field, ok := s.fieldFor(header, text)
+	field, ok := s.fieldFor(col, text)
 	if ok {
 		delete(s.unresolved, col)
 		if s.w.mapping[col] != field {
 			s.w.mapping[col] = field
 			s.w.plan = nil
 		}
+		s.showColumn(col)
 	} else {
 		s.unresolved[col] = text
 	}
-	s.choices[col].SetOptions(s.fieldOptions(header, map[bool]string{true: "", false: text}[ok]))
+	s.choices[col].SetOptions(s.fieldOptions(col, map[bool]string{true: "", false: text}[ok]))
 	s.w.updateNav()
 }
 
 // setField chooses field for column col as the user would (tests).
 func (s *mappingStep) setField(col int, field string) {
-	s.choices[col].SetText(fieldLabel(field, s.w.d.Lang))
+	s.choices[col].SetText(s.labelOf(col, field))
 }
 
 func (s *mappingStep) blocked() string {
@@ -268,30 +272,4 @@ func mappingProblemText(p importer.Problem, lang string) string {
 		text += " " + fix
 	}
 	return text
-}
-
-// saveProfile saves the mapping and options under the name typed, so that
-// the next file with the same columns is mapped at once.
-func (s *mappingStep) saveProfile() {
-	name := s.profileName()
-	if name == "" || s.w.preview == nil {
-		say(s.saved, widget.WarningImportance, tr("Type a name for the profile."))
-		return
-	}
-	prof := importer.Profile{Name: name, Fingerprint: s.w.preview.Fingerprint,
-		Headers: append([]string(nil), s.w.preview.Headers...), Mapping: append(importer.Mapping(nil), s.w.mapping...),
-		Options: cloneOptions(s.w.options)}
-	imp, lang := s.w.d.Importer, s.w.d.Lang
-	s.save.Disable()
-	s.w.work.Go(func() {
-		err := imp.SaveProfile(context.Background(), prof)
-		s.w.work.Do(func() {
-			s.save.Enable()
-			if err != nil {
-				say(s.saved, widget.DangerImportance, userMessage(err, lang))
-				return
-			}
-			say(s.saved, widget.SuccessImportance, tr("Profile “%s” saved: it will be chosen automatically for files with these columns.", name))
-		})
-	})
 }

@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"carnet/internal/importer"
+	"carnet/internal/store"
 )
 
 // TestWizardBlocksWhatTheEngineRefuses: the mapping step and the engine
@@ -57,5 +60,60 @@ func TestWizardBlocksWhatTheEngineRefuses(t *testing.T) {
 		if !c.ok && !strings.Contains(why, plan.Refused[0].Message.FR) || !c.ok && !strings.Contains(why, plan.Refused[0].Fix.FR) {
 			t.Errorf("%q: the step says %q, not the engine's %q / %q", c.mapping, why, plan.Refused[0].Message.FR, plan.Refused[0].Fix.FR)
 		}
+	}
+}
+
+// TestUnknownColumnOfferedAsNewCustomField: a column no field matches is
+// ignored, with the offer to keep it as a new custom field in its choice
+// and as a button; taken, the suggestion says what happens, the check
+// warns that the field is created, and the import stores its values.
+func TestUnknownColumnOfferedAsNewCustomField(t *testing.T) {
+	h := newHarness(t, "fr")
+	path := filepath.Join(t.TempDir(), "pointures.csv")
+	if err := os.WriteFile(path, []byte("Nom;Prénom;Pointure\nDurand;Léa;38\nMartin;Paul;43\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.open(path)
+	h.next()
+	col := h.column("Pointure")
+	m := h.w.mapper
+	if h.w.mapping[col] != importer.Ignore {
+		t.Fatalf("Pointure suggested as %q: the test needs an unknown column", h.w.mapping[col])
+	}
+	const offer = "Nouveau champ personnalisé «\u00a0Pointure\u00a0»"
+	if opts := m.fieldOptions(col, ""); len(opts) < 2 || opts[1] != offer {
+		t.Fatalf("the choice offers %q", opts)
+	}
+	keep := m.columns[col].keep
+	if !keep.Visible() || keep.Text != "En faire un nouveau champ personnalisé" {
+		t.Fatalf("no visible offer beside the choice: %q visible=%v", keep.Text, keep.Visible())
+	}
+	if m.columns[h.column("Nom")].keep.Visible() {
+		t.Error("a known column is offered as a custom field too")
+	}
+	h.act(func() { test.Tap(keep) })
+	if got := h.w.mapping[col]; got != "custom:Pointure" {
+		t.Fatalf("after the offer the column maps to %q", got)
+	}
+	cl := m.columns[col]
+	if m.choices[col].Text != offer || cl.badge.Text != "Nouveau champ personnalisé" ||
+		!strings.Contains(cl.reason.Text, "retiré si on l’annule") || keep.Visible() {
+		t.Errorf("the line shows %q / %q / %q (offer still shown: %v)", m.choices[col].Text, cl.badge.Text, cl.reason.Text, keep.Visible())
+	}
+	h.next()
+	created := false
+	for _, p := range h.w.plan.Problems {
+		created = created || p.Code == "custom.created" && p.Column == "Pointure"
+	}
+	if !created {
+		t.Errorf("the check does not say the field is created: %+v", h.w.plan.Problems)
+	}
+	h.next()
+	rows, err := h.svc.SearchCustomers(context.Background(), store.Query{Text: "Durand"})
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("Durand: %v, %d found", err, len(rows))
+	}
+	if got := rows[0].Custom["Pointure"]; got != "38" {
+		t.Errorf("Durand's Pointure is %q (custom %v), want 38", got, rows[0].Custom)
 	}
 }

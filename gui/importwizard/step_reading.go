@@ -1,7 +1,6 @@
 package importwizard
 
 import (
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"carnet/gui/uikit"
 	"carnet/internal/importer"
 )
 
@@ -25,14 +23,25 @@ type readingStep struct {
 	sheetRow, csvRows                              *fyne.Container
 	status                                         *widget.Label
 	table                                          *widget.Table
-	err                                            error
-	syncing                                        bool // settings being shown, not chosen
-	root                                           fyne.CanvasObject
+	// more reads further rows into the preview; useRow makes the row
+	// selected in it (picked, its physical line; 0 when none) the header.
+	more, useRow *widget.Button
+	pickHint     *widget.Label // says how to choose a header row further down, until a row is selected
+	previewTitle *widget.Label
+	picked       int
+	moreAsked    bool // the preview being read was asked for by "Show more rows": keep the scroll
+	err          error
+	syncing      bool // settings being shown, not chosen
+	root         fyne.CanvasObject
 }
 
-// maxHeaderRow bounds the header row choice: titles above a header rarely
-// take more than a few lines.
+// maxHeaderRow is how many rows the header row choice offers at the least;
+// it offers every row the preview has read too, and "Show more rows" reads
+// further, so that a header below a long block of notes can be chosen.
 const maxHeaderRow = 30
+
+// moreRows is how many rows "Show more rows" adds to the preview.
+const moreRows = 100
 
 // Encodings and separators offered, as the engine names them.
 var (
@@ -44,11 +53,7 @@ func newReadingStep(w *Wizard) *readingStep {
 	s := &readingStep{w: w}
 	s.sheetHint, s.headerHint, s.encodingHint, s.delimHint = newDetectionHint(), newDetectionHint(), newDetectionHint(), newDetectionHint()
 	s.sheet = widget.NewSelect(nil, func(name string) { s.changed(func(st *importer.Settings) { st.Sheet = name; st.HeaderRow = 0 }) })
-	var rows []string
-	for i := 1; i <= maxHeaderRow; i++ {
-		rows = append(rows, tr("Row %d", i))
-	}
-	s.headerRow = widget.NewSelect(rows, func(string) {
+	s.headerRow = widget.NewSelect(headerRowOptions(maxHeaderRow), func(string) {
 		n := s.headerRow.SelectedIndex() + 1
 		s.changed(func(st *importer.Settings) { st.HeaderRow = n })
 	})
@@ -76,6 +81,11 @@ func newReadingStep(w *Wizard) *readingStep {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	s.table.UpdateHeader = s.tableHeader
+	s.table.OnSelected = s.rowSelected
+	s.more = widget.NewButtonWithIcon(tr("Show more rows"), theme.MoreVerticalIcon(), s.showMore)
+	s.useRow = widget.NewButtonWithIcon("", theme.MoveUpIcon(), s.useSelectedRow)
+	s.useRow.Importance = widget.HighImportance
+	s.useRow.Hide()
 
 	form := func(label string, sel *widget.Select, h *detectionHint) *fyne.Container {
 		return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(170, 36), widget.NewLabel(label)), nil,
@@ -84,8 +94,12 @@ func newReadingStep(w *Wizard) *readingStep {
 	s.sheetRow = form(tr("Sheet"), s.sheet, s.sheetHint)
 	s.csvRows = container.NewVBox(form(tr("Encoding"), s.encoding, s.encodingHint), form(tr("Separator"), s.delimiter, s.delimHint))
 	settings := container.NewVBox(s.sheetRow, form(tr("Header row"), s.headerRow, s.headerHint), s.csvRows, s.status)
-	previewTitle := widget.NewLabelWithStyle(tr("Preview of the first rows"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.root = container.NewBorder(container.NewVBox(settings, widget.NewSeparator(), previewTitle), nil, nil, nil, s.table)
+	s.previewTitle = widget.NewLabelWithStyle(tr("Preview of the first rows"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.pickHint = widget.NewLabel(tr("Column names further down? Select their row in the preview."))
+	s.pickHint.Importance = widget.LowImportance
+	s.pickHint.Truncation = fyne.TextTruncateEllipsis
+	previewBar := container.NewBorder(nil, nil, s.previewTitle, container.NewHBox(s.more, s.useRow), s.pickHint)
+	s.root = container.NewBorder(container.NewVBox(settings, widget.NewSeparator(), previewBar), nil, nil, nil, s.table)
 	return s
 }
 
@@ -129,7 +143,8 @@ func (s *readingStep) enter() {
 		forced := set.Delimiter != 0 && importer.DelimiterName(set.Delimiter) != auto.Delimiter
 		s.delimHint.show(guessHint(forced, delimiterLabel(auto.Delimiter), auto.DelimiterConfidence, true, lang))
 	}
-	if det.HeaderRow >= 1 && det.HeaderRow <= maxHeaderRow {
+	s.headerRow.SetOptions(headerRowOptions(max(maxHeaderRow, det.HeaderRow, lastLine(p))))
+	if det.HeaderRow >= 1 {
 		s.headerRow.SetSelectedIndex(det.HeaderRow - 1)
 	}
 	s.headerHint.show(guessHint(set.HeaderRow != 0 && set.HeaderRow != auto.HeaderRow,
@@ -143,66 +158,22 @@ func (s *readingStep) enter() {
 	for c := 1; c <= len(p.Headers); c++ {
 		s.table.SetColumnWidth(c, 170)
 	}
+	s.forgetPick()
+	if len(p.Rows) > 0 {
+		s.previewTitle.SetText(tr("Preview of rows %d to %d", p.Rows[0].Line, lastLine(p)))
+	} else {
+		s.previewTitle.SetText(tr("Preview of the first rows"))
+	}
+	if len(p.Rows) < max(s.w.previewRows, importer.PreviewRows) {
+		s.more.Disable() // the whole file is shown
+	} else {
+		s.more.Enable()
+	}
 	s.table.Refresh()
-	s.table.ScrollToTop()
-}
-
-// How sure a detection is, as the hint beside the setting shows it.
-type certainty int
-
-const (
-	certain   certainty = iota // a tick, secondary text
-	uncertain                  // a warning sign, warning colour: check the preview
-	chosen                     // the user's own choice
-)
-
-// guessHint says what was detected and how sure, or that the user chose
-// something else.
-func guessHint(forced bool, detected string, confidence float64, sure bool, lang string) (string, certainty) {
-	switch {
-	case forced:
-		return tr("your choice (detected: %s)", detected), chosen
-	case !sure:
-		return tr("detected, not sure: check the preview"), uncertain
-	case confidence >= 0.999:
-		return tr("detected, sure"), certain
-	case confidence >= 0.8:
-		return tr("detected, %s sure", percent(confidence, lang)), certain
+	if !s.moreAsked {
+		s.table.ScrollToTop()
 	}
-	return tr("detected, only %s sure: check the preview", percent(confidence, lang)), uncertain
-}
-
-// detectionHint is the icon and text beside a reading setting: an uncertain
-// detection looks different from a sure one by colour and by icon, not by
-// its words alone.
-type detectionHint struct {
-	icon *widget.Icon
-	text *widget.Label
-	sure certainty
-	root fyne.CanvasObject
-}
-
-func newDetectionHint() *detectionHint {
-	h := &detectionHint{icon: widget.NewIcon(nil), text: widget.NewLabel("")}
-	h.text.Truncation = fyne.TextTruncateEllipsis
-	h.root = container.NewBorder(nil, nil, h.icon, nil, h.text)
-	return h
-}
-
-func (h *detectionHint) show(text string, c certainty) {
-	h.sure = c
-	switch c {
-	case certain:
-		h.icon.SetResource(theme.ConfirmIcon())
-		h.text.Importance = widget.LowImportance
-	case uncertain:
-		h.icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
-		h.text.Importance = widget.WarningImportance
-	default:
-		h.icon.SetResource(theme.AccountIcon())
-		h.text.Importance = widget.MediumImportance
-	}
-	h.text.SetText(text)
+	s.moreAsked = false
 }
 
 // changed applies a setting the user chose and reads the preview again.
@@ -229,9 +200,9 @@ func (s *readingStep) changed(set func(*importer.Settings)) {
 // was started meanwhile).
 func (w *Wizard) loadPreview(done func(error)) {
 	ctx, gen := w.reading.task.restart()
-	imp, path, settings := w.d.Importer, w.path, w.settings
+	imp, path, settings, rows := w.d.Importer, w.path, w.settings, max(w.previewRows, importer.PreviewRows)
 	w.work.Go(func() {
-		p, err := imp.Preview(ctx, path, settings, importer.PreviewRows)
+		p, err := imp.Preview(ctx, path, settings, rows)
 		w.work.Do(func() {
 			if !w.reading.task.current(gen) {
 				return
@@ -259,53 +230,8 @@ func (w *Wizard) applyPreview(p *importer.Preview, settings importer.Settings) {
 		if len(w.mapping) < len(p.Headers) {
 			w.mapping = append(w.mapping, make(importer.Mapping, len(p.Headers)-len(w.mapping))...)
 		}
-		w.options = cloneOptions(p.Options)
+		w.options = layoutOptions(p.Options) // a profile keeps no row of another file
 		w.mapper.reset()
-	}
-}
-
-func (s *readingStep) tableSize() (int, int) {
-	p := s.w.preview
-	if p == nil {
-		return 0, 0
-	}
-	return len(p.Rows), len(p.Headers) + 1
-}
-
-func (s *readingStep) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	l.Truncation = fyne.TextTruncateEllipsis
-	p := s.w.preview
-	if p == nil || id.Row >= len(p.Rows) {
-		l.SetText("")
-		return
-	}
-	r := p.Rows[id.Row]
-	if id.Col == 0 {
-		say(l, widget.LowImportance, strconv.Itoa(r.Line))
-		return
-	}
-	l.Importance = widget.MediumImportance
-	if c := id.Col - 1; c < len(r.Cells) {
-		l.SetText(shownCell(r.Cells[c], p.Detected.Format == "xlsx", s.w.d.Lang))
-	} else {
-		l.SetText("")
-	}
-}
-
-func (s *readingStep) tableHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	l.Truncation = fyne.TextTruncateEllipsis
-	p := s.w.preview
-	switch {
-	case p == nil || id.Row != -1:
-		l.SetText("")
-	case id.Col == 0:
-		l.SetText(tr("Row"))
-	case id.Col-1 < len(p.Headers):
-		l.SetText(uikit.OneLine(p.Headers[id.Col-1]))
-	default:
-		l.SetText("")
 	}
 }
 

@@ -68,9 +68,12 @@ type Wizard struct {
 	settings importer.Settings
 	auto     importer.Detected // what the reader found with nothing forced
 	preview  *importer.Preview
-	mapping  importer.Mapping
-	options  importer.Options
-	plan     *importer.Plan
+	// previewRows is how many rows the preview reads (0: the engine's
+	// default); "Show more rows" raises it.
+	previewRows int
+	mapping     importer.Mapping
+	options     importer.Options
+	plan        *importer.Plan
 
 	current int
 	steps   [stepCount]step
@@ -161,6 +164,7 @@ func (w *Wizard) OpenFile(path string) {
 	w.path = path
 	w.settings = importer.Settings{}
 	w.auto = importer.Detected{}
+	w.previewRows = 0
 	w.preview, w.mapping, w.plan = nil, nil, nil
 	w.options = importer.DefaultOptions()
 	w.check.restart()
@@ -314,6 +318,16 @@ func (w *Wizard) request() importer.Request {
 func cloneOptions(o importer.Options) importer.Options {
 	o.Protected = append([]string(nil), o.Protected...)
 	o.ExcludeLines = append([]int(nil), o.ExcludeLines...)
+	o.IdentityLines = append([]int(nil), o.IdentityLines...)
+	return o
+}
+
+// layoutOptions are o without the choices made for one file's rows (rows
+// left out, identity conflicts decided one by one): what a profile keeps
+// for the next file with the same columns.
+func layoutOptions(o importer.Options) importer.Options {
+	o = cloneOptions(o)
+	o.ExcludeLines, o.IdentityLines = nil, nil
 	return o
 }
 

@@ -120,7 +120,7 @@ func TestGeneratedFileEndToEnd(t *testing.T) {
 	// An option change runs the check again (here: nothing to protect changes
 	// the counts, but the plan is new).
 	before := h.w.plan
-	h.act(func() { h.w.check.groups.SetChecked(false) })
+	h.act(func() { h.w.check.opts.groups.SetChecked(false) })
 	h.wait()
 	if h.w.plan == before || h.w.plan == nil {
 		t.Fatal("changing an option did not run the check again")

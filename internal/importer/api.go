@@ -404,6 +404,7 @@ var (
 	_ func(*Importer, context.Context) ([]Profile, error)                                  = (*Importer).Profiles
 	_ func(*Importer, context.Context, Profile) error                                      = (*Importer).SaveProfile
 	_ func(*Importer, context.Context, string) error                                       = (*Importer).DeleteProfile
+	_ func(*Importer, context.Context, string, string) error                               = (*Importer).RenameProfile
 	_ func(*Importer, context.Context, Request, io.Writer) (int, error)                    = (*Importer).ExportErrors
 	_ func(io.Writer, string) error                                                        = WriteTemplate
 	_ func([]string) string                                                                = Fingerprint

@@ -82,6 +82,9 @@ func (im *Importer) SaveProfile(ctx context.Context, p Profile) error {
 	if p.Fingerprint == "" {
 		p.Fingerprint = Fingerprint(p.Headers)
 	}
+	// Rows left out or decided one by one belong to one file, not to
+	// every file with these columns.
+	p.Options.ExcludeLines, p.Options.IdentityLines = nil, nil
 	headers, _ := json.Marshal(p.Headers)
 	mapping, _ := json.Marshal(p.Mapping)
 	options, _ := json.Marshal(p.Options)
@@ -102,5 +105,39 @@ func (im *Importer) DeleteProfile(ctx context.Context, name string) error {
 	return im.svc.Store.Update(ctx, func(tx *store.Tx) error {
 		_, err := tx.SQL().ExecContext(ctx, `DELETE FROM import_profiles WHERE name = ?`, name)
 		return err
+	})
+}
+
+// RenameProfile gives the profile called old the name new, keeping its
+// mapping, options and date (so that it is still the one chosen for its
+// files). An empty new name, or one another profile has (without case),
+// is refused with a message that says so; only the case may change.
+func (im *Importer) RenameProfile(ctx context.Context, old, new string) error {
+	new = strings.TrimSpace(new)
+	if new == "" {
+		return &domain.Error{Code: "profile_name_required", Message: domain.Message{
+			FR: "Donnez un nom au profil d’importation.", EN: "Give the import profile a name."}}
+	}
+	return im.svc.Store.Update(ctx, func(tx *store.Tx) error {
+		var taken string
+		err := tx.SQL().QueryRowContext(ctx, `SELECT name FROM import_profiles WHERE name = ? AND name <> ?`, new, old).Scan(&taken)
+		switch {
+		case err == nil:
+			return &domain.Error{Code: "profile_name_taken", Message: domain.Message{
+				FR: "Un profil s’appelle déjà « " + taken + " » : choisissez un autre nom, ou supprimez d’abord l’autre profil.",
+				EN: "A profile is already called \"" + taken + "\": choose another name, or delete the other profile first."}}
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		res, err := tx.SQL().ExecContext(ctx, `UPDATE import_profiles SET name = ? WHERE name = ?`, new, old)
+		if err != nil {
+			return fmt.Errorf("rename profile %q: %w", old, err)
+		}
+		if n, err := res.RowsAffected(); err == nil && n == 0 {
+			return &domain.Error{Code: "not_found", Message: domain.Message{
+				FR: "Le profil « " + old + " » n’existe plus : il a peut-être été supprimé ou renommé entre-temps.",
+				EN: "Profile \"" + old + "\" no longer exists: it may have been deleted or renamed meanwhile."}}
+		}
+		return nil
 	})
 }
