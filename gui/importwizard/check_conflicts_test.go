@@ -146,6 +146,9 @@ func TestIdentityConflictsDecided(t *testing.T) {
 	if got := h.code("elodie.dupont@exemple.fr"); got != "C0020001" {
 		t.Errorf("Dupont's code is %q after the import, want the stored C0020001 kept", got)
 	}
+	if msg := h.w.commit.message.Text; !strings.Contains(msg, "2 conflits d’identité : 1 avec le code et le nom du fichier") {
+		t.Errorf("the result does not recall the conflicts decided: %q", msg)
+	}
 	if got := h.code("zoe.martin@exemple.fr"); got != "C0002" {
 		t.Errorf("Martin's code is %q, want the file's C0002 taken", got)
 	}

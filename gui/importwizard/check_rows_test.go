@@ -93,6 +93,9 @@ func TestExcludedRowIsNotImported(t *testing.T) {
 	if h.named("Dupont") || !h.named("Lefèvre") {
 		t.Errorf("the row left out was imported (Dupont %v) or another was not (Lefèvre %v)", h.named("Dupont"), h.named("Lefèvre"))
 	}
+	if msg := h.w.commit.message.Text; !strings.Contains(msg, "1 ligne laissée de côté par vous.") {
+		t.Errorf("the result does not recall the row left out: %q", msg)
+	}
 }
 
 // TestCodeRequiredRefusesARowWithoutCode: the option shows with its

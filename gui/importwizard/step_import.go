@@ -209,6 +209,7 @@ func (s *importStep) finished(res *importer.Result, ids []int64, err error) {
 		if c.Warnings > 0 {
 			msg += "\n" + trn(lang, c.Warnings, "%s warning was shown at the Check step.", "%s warnings were shown at the Check step.", count(c.Warnings, lang))
 		}
+		msg += decisionsText(res, lang)
 		msg += backupText(res.Backup)
 		say(s.message, widget.SuccessImportance, msg)
 		s.toCheck.Hide()
@@ -257,4 +258,24 @@ func seconds(d time.Duration, lang string) string {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s + "\u00a0s"
+}
+
+// decisionsText recalls what the user decided at the Check step: the rows
+// left out and how the identity conflicts went.
+func decisionsText(res *importer.Result, lang string) string {
+	out := ""
+	if n := len(res.Options.ExcludeLines); n > 0 {
+		out += "\n" + trn(lang, n, "%s row left out by you.", "%s rows left out by you.", count(n, lang))
+	}
+	if c := res.Counts.Conflicts; c > 0 {
+		taken := 0
+		for _, k := range res.Conflicts {
+			if k.Taken {
+				taken++
+			}
+		}
+		out += "\n" + trn(lang, c, "%s identity conflict: %s with the file’s code and name, the others as stored.",
+			"%s identity conflicts: %s with the file’s code and name, the others as stored.", count(c, lang), count(taken, lang))
+	}
+	return out
 }
