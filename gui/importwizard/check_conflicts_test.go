@@ -52,29 +52,16 @@ func (h *harness) code(email string) string {
 
 // radios are the visible radio groups under o, in drawing order.
 func radios(o fyne.CanvasObject) []*widget.RadioGroup {
-	var out []*widget.RadioGroup
-	uitest.WalkVisible(o, func(x fyne.CanvasObject) bool {
-		if r, ok := x.(*widget.RadioGroup); ok {
-			out = append(out, r)
-		}
-		return true
-	})
-	return out
+	return uitest.Visible[*widget.RadioGroup](o, nil)
 }
 
 // hoverTexts are the values shown under o, "stored|file" pairs (each
 // field's two values) separated by spaces.
 func hoverTexts(o fyne.CanvasObject) string {
-	var vals []string
-	uitest.WalkVisible(o, func(x fyne.CanvasObject) bool {
-		if l, ok := x.(*uikit.HoverLabel); ok {
-			vals = append(vals, l.Text)
-		}
-		return true
-	})
 	var pairs []string
+	vals := uitest.Visible[*uikit.HoverLabel](o, nil)
 	for i := 0; i+1 < len(vals); i += 2 {
-		pairs = append(pairs, vals[i]+"|"+vals[i+1])
+		pairs = append(pairs, vals[i].Text+"|"+vals[i+1].Text)
 	}
 	return strings.Join(pairs, " ")
 }

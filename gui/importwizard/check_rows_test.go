@@ -18,25 +18,15 @@ import (
 // buttons are the visible buttons under o whose text is text, in drawing
 // order.
 func buttons(o fyne.CanvasObject, text string) []*widget.Button {
-	var out []*widget.Button
-	uitest.WalkVisible(o, func(x fyne.CanvasObject) bool {
-		if b, ok := x.(*widget.Button); ok && b.Text == text {
-			out = append(out, b)
-		}
-		return true
-	})
-	return out
+	return uitest.Visible(o, func(b *widget.Button) bool { return b.Text == text })
 }
 
 // texts joins the visible label texts under o, one a line.
 func texts(o fyne.CanvasObject) string {
 	var out []string
-	uitest.WalkVisible(o, func(x fyne.CanvasObject) bool {
-		if l, ok := x.(*widget.Label); ok && l.Text != "" {
-			out = append(out, l.Text)
-		}
-		return true
-	})
+	for _, l := range uitest.Visible(o, func(l *widget.Label) bool { return l.Text != "" }) {
+		out = append(out, l.Text)
+	}
 	return strings.Join(out, "\n")
 }
 

@@ -62,3 +62,16 @@ func Button(o fyne.CanvasObject, text string) *widget.Button {
 	})
 	return found
 }
+
+// Visible lists the visible objects of type T under o, in drawing order,
+// for which match is true (nil matches every one).
+func Visible[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) []T {
+	var out []T
+	WalkVisible(o, func(x fyne.CanvasObject) bool {
+		if t, ok := x.(T); ok && (match == nil || match(t)) {
+			out = append(out, t)
+		}
+		return true
+	})
+	return out
+}
