@@ -177,6 +177,41 @@ func BenchmarkXLSXRead(b *testing.B) {
 	}
 }
 
+// BenchmarkXLSXExcelizeRead is the reference for BenchmarkXLSXRead: the
+// same workbook through excelize's bare streaming reader (open, every row's
+// cells), which the import used until issue 12. Compare the rows/s.
+func BenchmarkXLSXExcelizeRead(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "clients.xlsx")
+	writeBenchXLSX(b, path, benchRows)
+	b.ReportAllocs()
+	fi, _ := os.Stat(path)
+	b.SetBytes(fi.Size())
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows, err := f.Rows(f.GetSheetName(0))
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for rows.Next() {
+			if _, err := rows.Columns(); err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		rows.Close()
+		f.Close()
+		if n != benchRows+1 {
+			b.Fatalf("read %d rows, want %d", n, benchRows+1)
+		}
+	}
+	b.ReportMetric(float64(benchRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
 // forgetScans empties the process-wide cache of workbook scans.
 func forgetScans() {
 	scanCache.Lock()

@@ -8,8 +8,8 @@ import (
 	"time"
 )
 
-// Excel's own date formatting through excelize costs over 100 µs a cell, so
-// date cells are not formatted by it: their styles get a cheap numeric
+// Date cells are not formatted by Excel's date formatting rules (through
+// excelize they cost over 100 µs a cell): their styles get a cheap numeric
 // format that prints the serial behind a private-use marker saying which
 // kind of date it is, and this file turns that into ISO text.
 
@@ -111,4 +111,32 @@ func formatDuration(v float64) string {
 	}
 	total := int64(math.Round(v * 86400))
 	return fmt.Sprintf("%s%d:%02d:%02d", sign, total/3600, total/60%60, total%60)
+}
+
+// timeSerial is the serial number of a moment, by excelize's rules: 0
+// before the epoch, and in the 1900 system a day more from March 1900 on
+// (Excel's phantom 29 February). time.Duration holds 292 years at most,
+// so longer spans are counted in steps.
+func timeSerial(t time.Time, date1904 bool) float64 {
+	epoch := time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC)
+	if date1904 {
+		epoch = epoch1904
+	}
+	if t.Before(epoch) {
+		return 0
+	}
+	const day = 24 * time.Hour
+	const step = 290 * 364 * day
+	serial, tt, diff := 0.0, t, t.Sub(epoch)
+	for diff >= step {
+		serial += float64(step / day)
+		tt = tt.Add(-step)
+		diff = tt.Sub(epoch)
+	}
+	rem := diff % day
+	serial += float64(diff-rem)/float64(day) + float64(rem)/float64(day)
+	if !date1904 && !t.Before(time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC)) {
+		serial++
+	}
+	return serial
 }

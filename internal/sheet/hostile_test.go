@@ -61,7 +61,7 @@ func TestInvalidUTF8Forced(t *testing.T) {
 }
 
 // A zip bomb: parts that inflate far beyond what the importer accepts are
-// refused before excelize holds them in memory.
+// refused before they are held in memory.
 func TestXLSXBombs(t *testing.T) {
 	base := minimalWorkbook(`<row r="1"><c r="A1" t="inlineStr"><is><t>nom</t></is></c></row>`)
 

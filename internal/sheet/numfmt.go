@@ -1,17 +1,13 @@
 package sheet
 
-import (
-	"strings"
-
-	"github.com/xuri/excelize/v2"
-)
+import "strings"
 
 // Number formats decide what a numeric cell reads as. Excel stores 42005
 // and shows 01/01/2015, or stores 8595602512225 and shows 8,6E+12: the
 // importer wants what the user meant, in a form the field parsers read
 // without guessing the locale. So every cell style of the workbook is given
-// one canonical format before reading, and excelize's formatter applies it
-// (dates go through a faster path, see dates.go):
+// one canonical format (readCellFormats), applied by xlsxformat.go (dates
+// are then decoded by dates.go):
 //
 //   - date, time and date-time formats → ISO "2015-01-01",
 //     "2011-09-15 15:22:00", "15:22:00" (durations "[h]:mm:ss");
@@ -27,10 +23,6 @@ import (
 // A serial number is a date only when its format is a date format (builtin
 // ids 14–22, 27–36, 45–47, 50–58, or a custom code with d, m, y, h or s
 // outside quotes and brackets).
-
-// rawNumFmtID is a number format id that is neither builtin nor custom:
-// excelize then returns the stored value unformatted.
-const rawNumFmtID = -1
 
 // builtinNumFmts are the codes of the builtin formats that matter here
 // (ids 27–36 and 50–58 are East Asian dates and times).
@@ -204,79 +196,4 @@ func dateKind(tokens string) string {
 		return isoTime
 	}
 	return ""
-}
-
-// normaliseNumberFormats gives every cell style of the workbook its
-// canonical number format (see the top of this file). It changes the
-// in-memory style sheet only; the file is never written.
-func normaliseNumberFormats(f *excelize.File) {
-	st := f.Styles
-	if st == nil || st.CellXfs == nil {
-		return
-	}
-	custom := map[int]string{}
-	if st.NumFmts != nil {
-		for _, nf := range st.NumFmts.NumFmt {
-			if nf == nil {
-				continue
-			}
-			code := nf.FormatCode
-			if nf.FormatCode16 != "" {
-				code = nf.FormatCode16
-			}
-			custom[nf.NumFmtID] = code
-		}
-	}
-	installed := map[string]int{}
-	install := func(code string) int {
-		if id, ok := installed[code]; ok {
-			return id
-		}
-		id := installNumFmt(f, code)
-		installed[code] = id
-		return id
-	}
-	n := len(st.CellXfs.Xf)
-	targets := make([]int, n)
-	for i := range n {
-		id := 0
-		if p := st.CellXfs.Xf[i].NumFmtID; p != nil {
-			id = *p
-		}
-		code, ok := custom[id]
-		if !ok {
-			code, ok = builtinNumFmts[id]
-		}
-		targets[i] = rawNumFmtID
-		if ok {
-			switch canon := canonicalNumFmt(code); canon {
-			case "":
-			case isoDate, isoDateTime, isoTime, isoDuration:
-				targets[i] = install(dateMarkerFormat(canon)) // see dates.go
-			default:
-				targets[i] = install(canon)
-			}
-		}
-	}
-	for i := range n {
-		t := targets[i]
-		st.CellXfs.Xf[i].NumFmtID = &t
-	}
-}
-
-// installNumFmt adds a custom number format to the in-memory style sheet
-// through excelize's public API and returns its id (rawNumFmtID if excelize
-// refuses it, e.g. in a workbook with a partial style sheet).
-func installNumFmt(f *excelize.File, code string) (id int) {
-	id = rawNumFmtID
-	defer func() {
-		if recover() != nil {
-			id = rawNumFmtID
-		}
-	}()
-	style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
-	if err != nil || style < 0 || style >= len(f.Styles.CellXfs.Xf) || f.Styles.CellXfs.Xf[style].NumFmtID == nil {
-		return rawNumFmtID
-	}
-	return *f.Styles.CellXfs.Xf[style].NumFmtID
 }

@@ -8,12 +8,11 @@ import (
 	"time"
 )
 
-// Excelize writes the worksheets and shared strings it streams to temporary
-// files, and removes them in (*excelize.File).Close — but not when opening
-// fails half-way (it then returns no File to close), nor when the process
-// is stopped. Every workbook therefore gets a folder of its own for them,
-// removed whole when the reader is done; the open ones are listed so that a
-// signal handler can remove them (RemoveTemporaryFiles).
+// Big shared strings are kept in a temporary file (xlsxsst.go). Every
+// workbook that needs one gets a folder of its own for it, removed whole
+// when the reader is done or opening fails; the open ones are listed so
+// that a signal handler can remove them (RemoveTemporaryFiles), and a
+// process that is stopped leaves a folder the next day's sweep removes.
 
 const (
 	tempPrefix = "carnet-xlsx-"
@@ -29,8 +28,7 @@ var tempDirs struct {
 
 var sweepOnce sync.Once
 
-// newTempDir makes a workbook's folder; "" (excelize then uses the system's
-// temporary folder) if it cannot be made.
+// newTempDir makes a workbook's folder; "" if it cannot be made.
 func newTempDir() string {
 	sweepOnce.Do(sweepTempDirs)
 	dir, err := os.MkdirTemp("", tempPrefix)

@@ -7,16 +7,18 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"golang.org/x/text/encoding/htmlindex"
 )
 
-// This file looks at the workbook at the zip level, before and beside
-// excelize: it bounds what excelize will be asked to hold in memory (zip
-// bombs), maps sheet names to their parts, and pre-scans a worksheet part
-// for its merged ranges and for tokens too large to be a real cell.
+// This file looks at the workbook at the zip level, before reading it: it
+// bounds what inflating it can cost (zip bombs), maps sheet names to their
+// parts, and reads the workbook's own settings.
 
-// maxOtherPart bounds each part excelize reads whole into memory (styles,
-// workbook, images…); worksheets and shared strings above MaxXMLInMemory are
-// streamed from temporary files instead.
+// maxOtherPart bounds each part but the worksheets and shared strings above
+// MaxXMLInMemory (styles, workbook, images…): the limits of the days when
+// excelize read every part whole into memory, kept as a bound on what a
+// workbook may hold.
 const maxOtherPart = 64 << 20
 
 // maxTokenBytes bounds the text between two XML tags of a worksheet or of
@@ -29,11 +31,25 @@ type workbookParts struct {
 	sheets        map[string]string // sheet name → part name, as stored in the zip
 	sharedStrings string
 	files         map[string]*zip.File // lower-cased part name → entry
+	// order lists the sheets in workbook order (the order of the tabs),
+	// states their state ("", "visible", "hidden", "veryHidden").
+	order, states []string
+	date1904      bool // serials count from 1904-01-01 (old Mac Excel)
 }
 
-// maxHeldBytes bounds the parts excelize holds in memory, uncompressed:
-// every part but the worksheets and shared strings it streams from
-// temporary files (styles, drawings, images, small sheets…).
+// visible tells whether a sheet of that name (in any case) is shown, as
+// excelize's GetSheetVisible does.
+func (wp workbookParts) visible(name string) bool {
+	for i, n := range wp.order {
+		if strings.EqualFold(n, name) && (wp.states[i] == "" || wp.states[i] == "visible") {
+			return true
+		}
+	}
+	return false
+}
+
+// maxHeldBytes bounds those parts together, uncompressed (styles,
+// drawings, images, small sheets…).
 const maxHeldBytes = 128 << 20
 
 // ratioFloor: parts smaller than this are not held to MaxCompressionRatio
@@ -46,7 +62,12 @@ var limits = struct {
 	unzip, held, otherPart, sharedStringsBytes uint64
 	ratio                                      uint64
 	sharedStrings                              int
-}{MaxUnzipBytes, maxHeldBytes, maxOtherPart, MaxSharedStringsBytes, MaxCompressionRatio, MaxSharedStrings}
+	sstInMemory                                uint64
+}{MaxUnzipBytes, maxHeldBytes, maxOtherPart, MaxSharedStringsBytes, MaxCompressionRatio, MaxSharedStrings, sstInMemory}
+
+// sstInMemory is the size of shared strings XML above which their text is
+// kept in a temporary file rather than in memory (see sharedStringTable).
+const sstInMemory = 64 << 20
 
 func errTooLarge(path string) *Error {
 	return newError(CodeTooLarge, path, nil,
@@ -116,7 +137,7 @@ type zipStats struct {
 
 // checkZip bounds, from the zip directory, what inflating the workbook can
 // cost: the total uncompressed size, each part's size and compression
-// ratio, and what excelize would hold in memory. The declared sizes are
+// ratio, and the size of the parts other than big sheets. The declared sizes are
 // binding: Go's zip reader reads at most the declared compressed bytes of a
 // part and fails on a part that inflates beyond its declared size.
 func checkZip(path string, zr *zip.Reader) (zipStats, error) {
@@ -161,9 +182,13 @@ type xmlRels struct {
 }
 
 type xmlWorkbookSheets struct {
+	Pr struct {
+		Date1904 bool `xml:"date1904,attr"`
+	} `xml:"workbookPr"`
 	Sheets []struct {
-		Name string `xml:"name,attr"`
-		RID  string `xml:"id,attr"` // r:id; matched whatever the prefix
+		Name  string `xml:"name,attr"`
+		State string `xml:"state,attr"`
+		RID   string `xml:"id,attr"` // r:id; matched whatever the prefix
 	} `xml:"sheets>sheet"`
 }
 
@@ -205,7 +230,10 @@ func readWorkbookParts(zr *zip.Reader) (workbookParts, error) {
 	if err := wp.decode(workbook, &wb); err != nil {
 		return wp, err
 	}
+	wp.date1904 = wb.Pr.Date1904
 	for _, s := range wb.Sheets {
+		wp.order = append(wp.order, s.Name)
+		wp.states = append(wp.states, s.State)
 		if t, ok := targets[s.RID]; ok {
 			wp.sheets[s.Name] = t
 		}
@@ -228,5 +256,17 @@ func (wp workbookParts) decode(name string, v any) error {
 		return err
 	}
 	defer rc.Close()
-	return xml.NewDecoder(io.LimitReader(rc, maxOtherPart)).Decode(v)
+	d := xml.NewDecoder(io.LimitReader(rc, maxOtherPart))
+	d.CharsetReader = charsetReader
+	return d.Decode(v)
+}
+
+// charsetReader decodes a part written in the encoding its XML declaration
+// names, as excelize does (Windows-1252, Latin-1…).
+func charsetReader(label string, r io.Reader) (io.Reader, error) {
+	e, err := htmlindex.Get(label)
+	if err != nil {
+		return nil, err
+	}
+	return e.NewDecoder().Reader(r), nil
 }

@@ -30,15 +30,14 @@ type scanResult struct {
 }
 
 // scanPart streams one worksheet (or the shared strings) part once, before
-// excelize parses it: it rejects text runs or rows too large to be real
-// (so that excelize never holds a zip bomb's giant token in memory) and
-// collects the merged ranges, which a worksheet stores after its rows.
-// The scan only looks for '<' and reads tag names, so it costs little next
-// to the XML parsing that follows. It also returns the number of the last
-// row holding a cell, so that progress can be shown as a share of the sheet,
-// counts the shared strings (refusing a table of more than maxStrings
-// entries as soon as it is seen, when maxStrings > 0), and the worksheet's
-// references to them. It looks at ctx every megabyte.
+// it is read: it rejects text runs or rows too large to be real (so that a
+// zip bomb's giant token is never held in memory) and collects the merged
+// ranges, which a worksheet stores after its rows and the rows need first.
+// The scan only looks for '<' and reads tag names. It also returns the
+// number of the last row holding a cell, so that progress can be shown as
+// a share of the sheet, counts the shared strings (refusing a table of
+// more than maxStrings entries as soon as it is seen, when maxStrings > 0),
+// and the worksheet's references to them. It looks at ctx every megabyte.
 func scanPart(ctx context.Context, path string, wp workbookParts, name string, maxStrings int) (scanResult, error) {
 	var res scanResult
 	rc, _, err := wp.open(name)
@@ -96,7 +95,7 @@ func scanPart(ctx context.Context, path string, wp workbookParts, name string, m
 			if closing {
 				continue
 			}
-			if r, _ := strconv.Atoi(attrValue(readTag(br), "r")); r > 0 {
+			if r := atoiBytes(attrValue(readTag(br), "r")); r > 0 {
 				row = r
 			} else {
 				row++
@@ -112,7 +111,7 @@ func scanPart(ctx context.Context, path string, wp workbookParts, name string, m
 			}
 			res.lastRow = row
 			tag := readTag(br)
-			cellShared = attrValue(tag, "t") == "s" && !bytes.HasSuffix(tag, []byte("/>"))
+			cellShared = string(attrValue(tag, "t")) == "s" && !bytes.HasSuffix(tag, []byte("/>"))
 		case "v":
 			if !closing && cellShared {
 				wantIndex = !bytes.HasSuffix(readTag(br), []byte("/>"))
@@ -125,7 +124,7 @@ func scanPart(ctx context.Context, path string, wp workbookParts, name string, m
 				return res, errTooManyStrings(path)
 			}
 		case "mergeCell":
-			if m, ok := parseRef(attrValue(readTag(br), "ref")); ok && m.bottom > m.top && len(res.merges) < maxMergedRanges {
+			if m, ok := parseRef(string(attrValue(readTag(br), "ref"))); ok && m.bottom > m.top && len(res.merges) < maxMergedRanges {
 				res.merges = append(res.merges, m)
 			}
 		}
@@ -190,25 +189,44 @@ func readTag(br *bufio.Reader) []byte {
 	return tag
 }
 
-// attrValue finds name="value" (or 'value') in a tag.
-func attrValue(tag []byte, name string) string {
+// attrValue finds name="value" (or 'value') in a tag, with or without a
+// prefix (x:r="1"). It runs for every row and cell of a sheet, so it does
+// not allocate.
+func attrValue(tag []byte, name string) []byte {
 	for i := 0; i < len(tag); {
-		j := bytes.Index(tag[i:], []byte(name+"="))
+		j := bytes.Index(tag[i:], []byte(name))
 		if j < 0 {
-			return ""
+			return nil
 		}
 		j += i
 		after := j + len(name) + 1
-		if j > 0 && isXMLSpace(tag[j-1]) && after < len(tag) && (tag[after] == '"' || tag[after] == '\'') {
+		if j > 0 && (isXMLSpace(tag[j-1]) || tag[j-1] == ':') && after < len(tag) && tag[after-1] == '=' && (tag[after] == '"' || tag[after] == '\'') {
 			q := tag[after]
 			if end := bytes.IndexByte(tag[after+1:], q); end >= 0 {
-				return string(tag[after+1 : after+1+end])
+				return tag[after+1 : after+1+end]
 			}
-			return ""
+			return nil
 		}
-		i = after
+		i = j + 1
 	}
-	return ""
+	return nil
+}
+
+// atoiBytes is strconv.Atoi without the string (0 when b is not a number).
+func atoiBytes(b []byte) int {
+	if len(b) == 0 || len(b) > 9 {
+		n, _ := strconv.Atoi(string(b))
+		return n
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			n, _ = strconv.Atoi(string(b))
+			return n
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
