@@ -51,7 +51,9 @@ func newTestUIOn(t testing.TB, path string) *ui {
 func (u *ui) settle(t testing.TB) {
 	t.Helper()
 	for range 3 { // a result may schedule a follow-up fetch
-		if !u.work.Wait(20 * time.Second) {
+		// Generous: an import of thousands of rows under the race
+		// detector on a busy 2-core machine takes tens of seconds.
+		if !u.work.Wait(90 * time.Second) {
 			t.Fatal("background work did not finish")
 		}
 		u.act(u.clients.table.Refresh)
