@@ -36,7 +36,11 @@ func benchFile(dir string, n int, ext string) string {
 	return filepath.Join(dir, fmt.Sprintf("clients-g%d-%d.%s", benchGenVersion, n, ext))
 }
 
-// benchRow returns row i (0-based) of the generated customer file.
+// benchRand is the generator the rows are drawn from, row after row.
+func benchRand() *rand.Rand { return rand.New(rand.NewPCG(1, 2)) }
+
+// benchRow returns row i (0-based) of the generated customer file, drawn
+// from r after rows 0 to i-1.
 func benchRow(r *rand.Rand, i int) []string {
 	last, first := benchLast[r.IntN(len(benchLast))], benchFirst[r.IntN(len(benchFirst))]
 	company, civ := "", []string{"M.", "Mme"}[r.IntN(2)]
@@ -79,7 +83,7 @@ func benchCSV(dir string, n int) (string, error) {
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
 	w.WriteString(strings.Join(benchHeader, ";") + "\r\n")
-	r := rand.New(rand.NewPCG(1, 2))
+	r := benchRand()
 	for i := range n {
 		cells := benchRow(r, i)
 		for j, c := range cells {
@@ -122,7 +126,7 @@ func benchXLSX(dir string, n int) (string, error) {
 	if err := sw.SetRow("A1", row); err != nil {
 		return "", err
 	}
-	r := rand.New(rand.NewPCG(1, 2))
+	r := benchRand()
 	for i := range n {
 		for j, c := range benchRow(r, i) {
 			row[j] = c

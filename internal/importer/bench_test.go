@@ -33,12 +33,13 @@ var (
 	childDB        = flag.String("bench-child-db", "", "import -bench-child-file into this database, print the counts and peak RSS as JSON, and exit (benchmark and crash-test child)")
 	childFile      = flag.String("bench-child-file", "", "the file the child imports")
 	childDeferFrom = flag.Float64("bench-child-defer-from", 0, "the child's Importer.DeferIndexesFrom; when set, the child says \"indexes deferred\" on stderr as it defers them")
+	childCheck     = flag.Bool("bench-child-check", false, "run the check (dry run) instead of the import")
 )
 
 func TestMain(m *testing.M) {
 	flag.Parse()
 	if *childDB != "" {
-		os.Exit(benchChild(*childDB, *childFile, *childDeferFrom))
+		os.Exit(benchChild(*childDB, *childFile, *childDeferFrom, *childCheck))
 	}
 	os.Exit(m.Run())
 }
@@ -51,10 +52,11 @@ type childResult struct {
 	PeakKiB int64 `json:"peak_kib"`
 }
 
-// benchChild imports file into db with the suggested mapping and prints
-// a childResult as JSON. deferFrom > 0 lowers the threshold for deferring
-// the list indexes and has the child say when it defers them.
-func benchChild(db, file string, deferFrom float64) int {
+// benchChild imports file into db with the suggested mapping — or only
+// checks it, when check is set — and prints a childResult as JSON.
+// deferFrom > 0 lowers the threshold for deferring the list indexes and
+// has the child say when it defers them.
+func benchChild(db, file string, deferFrom float64, check bool) int {
 	svc, err := service.Open(db)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -72,17 +74,30 @@ func benchChild(db, file string, deferFrom float64) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	res, err := im.Commit(ctx, Request{Path: file, Mapping: MappingOf(p.Suggestions), Options: p.Options}, nil)
-	if err != nil {
-		svc.Close()
-		fmt.Fprintln(os.Stderr, err)
-		return 1
+	req := Request{Path: file, Mapping: MappingOf(p.Suggestions), Options: p.Options}
+	var counts Counts
+	if check {
+		plan, err := im.Check(ctx, req, nil)
+		if err != nil {
+			svc.Close()
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		counts = plan.Counts
+	} else {
+		res, err := im.Commit(ctx, req, nil)
+		if err != nil {
+			svc.Close()
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		counts = res.Counts
 	}
 	if err := svc.Close(); err != nil { // the checkpoint on close counts too
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	json.NewEncoder(os.Stdout).Encode(childResult{Counts: res.Counts, PeakKiB: peakKiB()})
+	json.NewEncoder(os.Stdout).Encode(childResult{Counts: counts, PeakKiB: peakKiB()})
 	return 0
 }
 
@@ -109,8 +124,8 @@ type figure struct {
 	counts  Counts
 }
 
-func runChild(b *testing.B, db, file string) figure {
-	cmd := exec.Command(os.Args[0], "-test.run=^$", "-bench-child-db="+db, "-bench-child-file="+file)
+func runChild(b *testing.B, db, file string, check bool) figure {
+	cmd := exec.Command(os.Args[0], "-test.run=^$", "-bench-child-db="+db, "-bench-child-file="+file, fmt.Sprintf("-bench-child-check=%t", check))
 	cmd.Stderr = os.Stderr
 	start := time.Now()
 	out, err := cmd.Output()
@@ -136,6 +151,10 @@ func benchRows() int {
 	return 100_000
 }
 
+// benchCSVOnly leaves the XLSX import and its ceiling out
+// (CARNET_BENCH_CSV_ONLY=1), for quicker runs while working on the CSV path.
+func benchCSVOnly() bool { return os.Getenv("CARNET_BENCH_CSV_ONLY") == "1" }
+
 // benchRuns is how many times BenchmarkImport runs each import and each
 // ceiling in one iteration: 3, or CARNET_BENCH_RUNS.
 func benchRuns() int {
@@ -155,12 +174,13 @@ func benchDir(b *testing.B) string {
 
 // importRun is one run of every import and ceiling, in seconds.
 type importRun struct {
-	csv, again, xlsx   figure
-	shell, plain, bare float64 // shell is 0 when the sqlite3 shell is absent
+	check, csv, again, xlsx figure
+	shell, plain, bare      float64 // shell is 0 when the sqlite3 shell is absent
 }
 
-// BenchmarkImport prints rows/s and peak RSS of CSV import, XLSX import and
-// re-import (all unchanged), beside the ceilings: the sqlite3 shell's
+// BenchmarkImport prints rows/s and peak RSS of the CSV check (dry run),
+// CSV import, XLSX import and re-import (all unchanged), beside the
+// ceilings: the sqlite3 shell's
 // .import of the same CSV, the same job through the Go driver, and
 // excelize's bare streaming read of the XLSX. Each is run benchRuns times,
 // in turn, and printed as the median with the range.
@@ -171,9 +191,11 @@ func BenchmarkImport(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	xlsxPath, err := benchXLSX(dir, n)
-	if err != nil {
-		b.Fatal(err)
+	xlsxPath := ""
+	if !benchCSVOnly() {
+		if xlsxPath, err = benchXLSX(dir, n); err != nil {
+			b.Fatal(err)
+		}
 	}
 	_, shellErr := exec.LookPath("sqlite3")
 	loadBefore := loadAverage()
@@ -211,9 +233,13 @@ func BenchmarkImport(b *testing.B) {
 	csvSecs := pick(func(r importRun) float64 { return r.csv.seconds })
 	fmt.Printf("\n== Import of %d customers: %d runs, each import in its own child process; median (min–max) ==\n", n, len(runs))
 	fmt.Printf("load average before: %s\n", loadBefore)
+	fmt.Printf("CSV check (dry run) %s  %s  → %s the import's speed (target ≥ 1×)\n", rate(pick(func(r importRun) float64 { return r.check.seconds })),
+		peak(func(r importRun) figure { return r.check }), ratio(pick(func(r importRun) float64 { return r.csv.seconds / r.check.seconds })))
 	fmt.Printf("CSV import          %s  %s\n", rate(csvSecs), peak(func(r importRun) figure { return r.csv }))
 	fmt.Printf("CSV re-import       %s  %s  (all unchanged)\n", rate(pick(func(r importRun) float64 { return r.again.seconds })), peak(func(r importRun) figure { return r.again }))
-	fmt.Printf("XLSX import         %s  %s\n", rate(pick(func(r importRun) float64 { return r.xlsx.seconds })), peak(func(r importRun) figure { return r.xlsx }))
+	if !benchCSVOnly() {
+		fmt.Printf("XLSX import         %s  %s\n", rate(pick(func(r importRun) float64 { return r.xlsx.seconds })), peak(func(r importRun) figure { return r.xlsx }))
+	}
 	plainVsCSV := ratio(pick(func(r importRun) float64 { return r.plain / r.csv.seconds }))
 	if shellErr == nil {
 		fmt.Printf("sqlite3 .import     %s  → CSV import = %s the shell (reference only)\n",
@@ -225,8 +251,10 @@ func BenchmarkImport(b *testing.B) {
 		fmt.Printf("Go driver, no index %s  → CSV import = %s of it (target ≥ 0.25×, DESIGN §4)\n",
 			rate(pick(func(r importRun) float64 { return r.plain })), plainVsCSV)
 	}
-	fmt.Printf("excelize bare read  %s  → XLSX import = %s (target ≥ 1×, DESIGN §4)\n",
-		rate(pick(func(r importRun) float64 { return r.bare })), ratio(pick(func(r importRun) float64 { return r.bare / r.xlsx.seconds })))
+	if !benchCSVOnly() {
+		fmt.Printf("excelize bare read  %s  → XLSX import = %s (target ≥ 1×, DESIGN §4)\n",
+			rate(pick(func(r importRun) float64 { return r.bare })), ratio(pick(func(r importRun) float64 { return r.bare / r.xlsx.seconds })))
+	}
 	fmt.Printf("load average after: %s\n", loadAverage())
 }
 
@@ -239,17 +267,22 @@ func importOnce(b *testing.B, n int, csvPath, xlsxPath string, shell bool) impor
 	}
 	defer os.RemoveAll(work)
 	var r importRun
-	r.csv = runChild(b, filepath.Join(work, "csv.db"), csvPath)
-	r.again = runChild(b, filepath.Join(work, "csv.db"), csvPath)
-	r.xlsx = runChild(b, filepath.Join(work, "xlsx.db"), xlsxPath)
-	if r.csv.counts.Created != n || r.again.counts.Unchanged != n || r.xlsx.counts.Created != n {
-		b.Fatalf("counts: csv %+v, re-import %+v, xlsx %+v", r.csv.counts, r.again.counts, r.xlsx.counts)
+	r.check = runChild(b, filepath.Join(work, "csv.db"), csvPath, true)
+	r.csv = runChild(b, filepath.Join(work, "csv.db"), csvPath, false)
+	r.again = runChild(b, filepath.Join(work, "csv.db"), csvPath, false)
+	if !benchCSVOnly() {
+		r.xlsx = runChild(b, filepath.Join(work, "xlsx.db"), xlsxPath, false)
+	}
+	if r.check.counts.Created != n || r.csv.counts.Created != n || r.again.counts.Unchanged != n || (!benchCSVOnly() && r.xlsx.counts.Created != n) {
+		b.Fatalf("counts: check %+v, csv %+v, re-import %+v, xlsx %+v", r.check.counts, r.csv.counts, r.again.counts, r.xlsx.counts)
 	}
 	if shell {
 		r.shell = sqliteShellImport(b, work, csvPath)
 	}
 	r.plain = plainDriverInsert(b, work, csvPath)
-	r.bare = excelizeBareRead(b, xlsxPath)
+	if !benchCSVOnly() {
+		r.bare = excelizeBareRead(b, xlsxPath)
+	}
 	return r
 }
 
@@ -381,8 +414,10 @@ func excelizeBareRead(b *testing.B, path string) float64 {
 }
 
 // BenchmarkCommitInProcess imports the generated CSV (the XLSX with
-// CARNET_BENCH_XLSX=1) in this process, for go test -cpuprofile
-// (CARNET_BENCH_PROFILE=1; make bench skips it).
+// CARNET_BENCH_XLSX=1; only checks it with CARNET_BENCH_CHECK=1) in this
+// process, for go test -cpuprofile (CARNET_BENCH_PROFILE=1; make bench
+// skips it). CARNET_BENCH_ROWS sets the number of rows (100,000 unless
+// CARNET_BENCH_FULL=1).
 func BenchmarkCommitInProcess(b *testing.B) {
 	if os.Getenv("CARNET_BENCH_PROFILE") != "1" {
 		b.Skip("set CARNET_BENCH_PROFILE=1 to profile an in-process import")
@@ -397,7 +432,7 @@ func BenchmarkCommitInProcess(b *testing.B) {
 	}
 	for range b.N {
 		db := filepath.Join(b.TempDir(), "p.db")
-		if code := benchChild(db, path, 0); code != 0 {
+		if code := benchChild(db, path, 0, os.Getenv("CARNET_BENCH_CHECK") == "1"); code != 0 {
 			b.Fatal("import failed")
 		}
 	}

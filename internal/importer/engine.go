@@ -75,6 +75,12 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 				err = e
 			}
 		}()
+		// The customers the import creates are indexed for search once
+		// they are all in (store.DeferSearchIndex): in one statement after
+		// the rows, where a check, which rolls back, never goes.
+		if err := tx.DeferSearchIndex(ctx); err != nil {
+			return err
+		}
 		run, err := im.newRun(ctx, tx, req, headers, commit, res)
 		if err != nil {
 			return err
@@ -123,7 +129,9 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 // that many, is written with the list-order indexes deferred
 // (store.DeferSortIndexes): building them afterwards costs less than
 // keeping them in step row by row. A few batches in, the engine knows the
-// file's size in rows and the share of creations.
+// file's size in rows and the share of creations. A check defers them
+// whatever the number of creations: it rolls back, so it never builds
+// them again, and the drop costs little in a small directory.
 const defaultDeferIndexesFrom = 50_000.0
 
 func (run *run) maybeDeferIndexes(ctx context.Context, rowsInFile float64) error {
@@ -134,6 +142,9 @@ func (run *run) maybeDeferIndexes(ctx context.Context, rowsInFile float64) error
 	from := run.im.DeferIndexesFrom
 	if from <= 0 {
 		from = defaultDeferIndexesFrom
+	}
+	if !run.commit {
+		from = 0
 	}
 	creations := float64(c.Created) / float64(c.Rows) * rowsInFile
 	if creations < from {
@@ -149,7 +160,20 @@ func (run *run) maybeDeferIndexes(ctx context.Context, rowsInFile float64) error
 	if run.im.IndexesDeferred != nil {
 		run.im.IndexesDeferred()
 	}
-	return run.tx.DeferSortIndexes(ctx)
+	if err := run.tx.DeferSortIndexes(ctx); err != nil {
+		return err
+	}
+	// Most keys of such a file are new: a filter of the keys that exist
+	// spares asking SQLite for each (keyfilter.go).
+	if err := run.lookup.filterKeys(ctx, rowsInFile); err != nil {
+		return err
+	}
+	if !run.commit {
+		return nil
+	}
+	// The search index, too, is built apart — on the other core, while
+	// the rows go in (store.BuildSearchIndexAside).
+	return run.tx.BuildSearchIndexAside(ctx)
 }
 
 // defaultProgressEvery is how often progress is reported

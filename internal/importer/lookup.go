@@ -23,6 +23,9 @@ type lookup struct {
 	written   map[string]map[any]int64 // key → value → ID, from this batch's writes
 	stale     map[string]map[any]bool  // key → values this batch's writes removed
 	customers map[int64]*domain.Customer
+	// keys, when set, tells the values no customer holds (keyfilter.go):
+	// those are not asked.
+	keys *keyFilter
 }
 
 func newLookup(tx *store.Tx) *lookup { return &lookup{tx: tx} }
@@ -41,6 +44,9 @@ func (l *lookup) prefetch(ctx context.Context, keys []string, lines []parsedLine
 		var values []any
 		for i := range lines {
 			if v, ok := keyValue(key, lines[i].parsed); ok {
+				if s, text := v.(string); text && l.keys != nil && !l.keys.mayHold(key, s) {
+					continue
+				}
 				values = append(values, v)
 			}
 		}
@@ -97,6 +103,9 @@ func (l *lookup) find(ctx context.Context, key string, value any) (int64, error)
 func (l *lookup) wrote(before, after *domain.Customer) {
 	for _, key := range []string{"code", "email", "siret", "vat_number"} {
 		v := after.Get(key)
+		if s, _ := v.(string); s != "" && l.keys != nil {
+			l.keys.add(key, s)
+		}
 		if before != nil {
 			if old := before.Get(key); old != v && old != "" {
 				mark(l.stale, key, old)

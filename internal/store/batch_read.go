@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"carnet/internal/domain"
 )
@@ -64,6 +65,38 @@ func (t *Tx) IDsByKey(ctx context.Context, column string, values []any) (map[any
 		out[v] = id
 	}
 	return out, rows.Err()
+}
+
+// EachKeyValue calls fn with every non-empty value the customers hold in
+// each of columns (key columns of IDsByKey but id), for a bulk write's
+// filter of the values that exist.
+func (t *Tx) EachKeyValue(ctx context.Context, columns []string, fn func(column, value string)) error {
+	for _, c := range columns {
+		if _, ok := keyColumns[c]; !ok || c == "id" {
+			return fmt.Errorf("EachKeyValue: %q is not a key column", c)
+		}
+	}
+	rows, err := t.tx.QueryContext(ctx, `SELECT `+strings.Join(columns, ", ")+` FROM customers`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	vals := make([]string, len(columns))
+	ptrs := make([]any, len(columns))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		for i, v := range vals {
+			if v != "" {
+				fn(columns[i], v)
+			}
+		}
+	}
+	return rows.Err()
 }
 
 // CustomersByIDs loads the customers with the given IDs, with their groups

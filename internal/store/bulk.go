@@ -33,17 +33,34 @@ func (t *Tx) BeginBulk(ctx context.Context, cacheKiB int) error {
 }
 
 // EndBulk puts back, when the transaction is to be committed, the search
-// index's settings and any deferred index (a rollback restores both by
-// itself, and rebuilding indexes it will throw away would only make a dry
-// run slower).
+// index's settings and any deferred index, and indexes for search the
+// customers whose entries were deferred (a rollback restores the indexes
+// by itself and has nothing to index, and building indexes it will throw
+// away would only make a dry run slower).
 func (t *Tx) EndBulk(ctx context.Context, commit bool) error {
 	t.groupIDs = nil
 	if !commit {
-		t.deferred = nil
+		t.deferred, t.searchFrom = nil, 0
+		t.abortAside()
 		return nil
+	}
+	if len(t.deferred) > 0 {
+		if err := t.shrinkCacheForBuild(ctx); err != nil {
+			return err
+		}
+	}
+	if err := t.buildDeferredSearch(ctx); err != nil {
+		return err
 	}
 	if err := t.rebuildSortIndexes(ctx); err != nil {
 		return err
+	}
+	// Last, so that the side connection had the index builds' time to
+	// catch up.
+	if t.aside != nil {
+		if err := t.finishAside(ctx); err != nil {
+			return err
+		}
 	}
 	return t.searchIndexConfig(ctx, defaultHashSize, defaultAutomerge)
 }

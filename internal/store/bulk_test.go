@@ -50,6 +50,9 @@ func TestBulkCacheIsPutBackHoweverTheTransactionEnds(t *testing.T) {
 			if err := tx.DeferSortIndexes(ctx); err != nil {
 				return err
 			}
+			if err := tx.shrinkCacheForBuild(ctx); err != nil {
+				return err
+			}
 			if err := tx.rebuildSortIndexes(ctx); err != nil {
 				return err
 			}

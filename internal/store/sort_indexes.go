@@ -71,17 +71,21 @@ func (t *Tx) DeferSortIndexes(ctx context.Context) error {
 // SortIndexesDeferred reports whether DeferSortIndexes took effect.
 func (t *Tx) SortIndexesDeferred() bool { return t.deferred != nil }
 
-// rebuildSortIndexes creates again what DeferSortIndexes dropped. SQLite
-// sorts the keys in memory up to the page cache's size, then in runs on
-// disk: a smaller cache for the build keeps the import's peak memory
-// where the row loop had it.
+// shrinkCacheForBuild gives the page cache rebuildCacheKiB while deferred
+// indexes are built. SQLite sorts the keys in memory up to the page
+// cache's size, then in runs on disk, and the search index gathers its
+// postings outside the cache: a smaller cache for the builds keeps the
+// import's peak memory where the row loop had it.
+func (t *Tx) shrinkCacheForBuild(ctx context.Context) error {
+	t.cacheChanged = true
+	_, err := t.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", rebuildCacheKiB))
+	return err
+}
+
+// rebuildSortIndexes creates again what DeferSortIndexes dropped.
 func (t *Tx) rebuildSortIndexes(ctx context.Context) error {
 	if len(t.deferred) == 0 {
 		return nil
-	}
-	t.cacheChanged = true
-	if _, err := t.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", rebuildCacheKiB)); err != nil {
-		return err
 	}
 	for _, sql := range t.deferred {
 		if _, err := t.tx.ExecContext(ctx, sql); err != nil {

@@ -201,8 +201,17 @@ type Tx struct {
 	// deferred holds the CREATE INDEX statements of the indexes
 	// DeferSortIndexes dropped, for EndBulk.
 	deferred []string
+	// searchFrom is the first customer ID whose search entry waits for
+	// EndBulk (DeferSearchIndex), 0 when none does.
+	searchFrom int64
+	// aside builds the search index on a second connection
+	// (BuildSearchIndexAside), nil when it does not.
+	aside *searchAside
 	// cacheChanged: BeginBulk changed the connection's page cache.
 	cacheChanged bool
+	// lastTime and lastTimeText are the last instant timeText formatted.
+	lastTime     time.Time
+	lastTimeText string
 }
 
 // SQL exposes the underlying transaction to the other internal packages
@@ -233,6 +242,7 @@ func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, e
 }
 
 func (t *Tx) closeStmts() {
+	t.abortAside()
 	for _, st := range t.stmts {
 		st.Close()
 	}
