@@ -28,36 +28,7 @@ func TestKillDuringCommit(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := filepath.Join(t.TempDir(), "crash.db")
-	// The benchmark's child (TestMain), told to defer the list indexes from
-	// 1,000 creations and to say when it does.
-	cmd := exec.Command(os.Args[0], "-test.run=^$", "-bench-child-db="+db, "-bench-child-file="+csvPath, "-bench-child-defer-from=1000")
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	// Kill once the child has dropped the list indexes, well into the rows
-	// and far from the end (however slow the machine or the race detector).
-	deferred := make(chan struct{})
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			if strings.Contains(sc.Text(), "indexes deferred") {
-				close(deferred)
-				break
-			}
-		}
-		io.Copy(io.Discard, stderr)
-	}()
-	select {
-	case <-deferred:
-	case <-time.After(2 * time.Minute):
-		t.Error("the child never deferred the list indexes")
-	}
-	cmd.Process.Kill()
-	cmd.Wait()
+	killAfterDeferral(t, db, csvPath, 0)
 
 	svc, err := service.Open(db)
 	if err != nil {
@@ -81,4 +52,40 @@ func TestKillDuringCommit(t *testing.T) {
 	if customers == n {
 		t.Log("import finished before the kill; atomicity not exercised")
 	}
+}
+
+// killAfterDeferral imports csvPath into db in the benchmark's child
+// (TestMain), told to defer the list indexes from 1,000 creations and to
+// say when it does, and kills it with SIGKILL after that moment and
+// after: well into the rows and far from the end, however slow the
+// machine or the race detector.
+func killAfterDeferral(t *testing.T, db, csvPath string, after time.Duration) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$", "-bench-child-db="+db, "-bench-child-file="+csvPath, "-bench-child-defer-from=1000")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deferred := make(chan struct{})
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			if strings.Contains(sc.Text(), "indexes deferred") {
+				close(deferred)
+				break
+			}
+		}
+		io.Copy(io.Discard, stderr)
+	}()
+	select {
+	case <-deferred:
+	case <-time.After(2 * time.Minute):
+		t.Error("the child never deferred the list indexes")
+	}
+	time.Sleep(after)
+	cmd.Process.Kill()
+	cmd.Wait()
 }

@@ -1,14 +1,9 @@
 package importer
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -100,33 +95,7 @@ func TestKillDuringTheSearchIndexBuildLeavesItAsItWas(t *testing.T) {
 			}
 		}
 		svc.Close()
-		cmd := exec.Command(os.Args[0], "-test.run=^$", "-bench-child-db="+db, "-bench-child-file="+csvPath, "-bench-child-defer-from=1000")
-		stderr, err := cmd.StderrPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		deferred := make(chan struct{})
-		go func() {
-			sc := bufio.NewScanner(stderr)
-			for sc.Scan() {
-				if strings.Contains(sc.Text(), "indexes deferred") {
-					close(deferred)
-					break
-				}
-			}
-			io.Copy(io.Discard, stderr)
-		}()
-		select {
-		case <-deferred:
-		case <-time.After(2 * time.Minute):
-			t.Fatal("the child never deferred the indexes")
-		}
-		time.Sleep(after)
-		cmd.Process.Kill()
-		cmd.Wait()
+		killAfterDeferral(t, db, csvPath, after)
 
 		svc, err = service.Open(db)
 		if err != nil {
