@@ -51,9 +51,7 @@ func newTestUIOn(t testing.TB, path string) *ui {
 func (u *ui) settle(t testing.TB) {
 	t.Helper()
 	for range 3 { // a result may schedule a follow-up fetch
-		// Generous: an import of thousands of rows under the race
-		// detector on a busy 2-core machine takes tens of seconds.
-		if !u.work.Wait(90 * time.Second) {
+		if !u.work.Wait(uitest.WorkTimeout) {
 			t.Fatal("background work did not finish")
 		}
 		u.act(u.clients.table.Refresh)

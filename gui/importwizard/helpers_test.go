@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -68,7 +67,7 @@ func (h *harness) act(fn func()) {
 // wait lets the background work finish.
 func (h *harness) wait() {
 	h.t.Helper()
-	if !h.w.Wait(30 * time.Second) {
+	if !h.w.Wait(uitest.WorkTimeout) {
 		h.t.Fatal("the wizard's background work did not finish in 30 s")
 	}
 }

@@ -115,7 +115,7 @@ func (h *harness) act(fn func()) {
 // wait lets the background work (sign-in, loads) finish.
 func (h *harness) wait() {
 	h.t.Helper()
-	if !h.work.Wait(20 * time.Second) {
+	if !h.work.Wait(uitest.WorkTimeout) {
 		h.t.Fatal("background work did not finish")
 	}
 }

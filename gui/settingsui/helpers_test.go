@@ -85,7 +85,7 @@ func (h *harness) act(fn func()) {
 // wait lets the background work (debounced previews included) finish.
 func (h *harness) wait() {
 	h.t.Helper()
-	if !h.work.Wait(20 * time.Second) {
+	if !h.work.Wait(uitest.WorkTimeout) {
 		h.t.Fatal("the background work did not finish in 20 s")
 	}
 }

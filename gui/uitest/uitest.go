@@ -6,6 +6,8 @@
 package uitest
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -75,3 +77,9 @@ func Visible[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) []T {
 	})
 	return out
 }
+
+// WorkTimeout is how long a test waits for the window's background work
+// (a read, a check, an import, a PIN hash): generous, since thousands of
+// rows under the race detector on a busy 2-core machine take tens of
+// seconds, and a stuck worker still fails the test.
+const WorkTimeout = 90 * time.Second

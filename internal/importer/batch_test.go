@@ -9,13 +9,10 @@ import (
 	"carnet/internal/domain"
 )
 
-// The writer looks rows up a batch at a time (lookup.prefetch). Whether two
-// rows share a batch must not change what happens to them: this file's
-// rows re-key a customer, create one and then name it again, and get the
-// same outcome with no rows between them as with more than a batch of
-// other rows between each.
-func TestDecisionsDoNotDependOnBatches(t *testing.T) {
-	scenario := []string{
+// rekeyRows re-key a stored customer (A1, a@x.fr), create one and then
+// name it again, by code and by e-mail; rekeyWant is what each must get.
+var (
+	rekeyRows = []string{
 		"A1;Alpha;b@x.fr",     // update A: its email a@ → b@
 		";Nouveau;a@x.fr",     // a@ is nobody's any more: a new customer
 		";Encore;b@x.fr",      // b@ is A now: same customer as the first row
@@ -24,47 +21,68 @@ func TestDecisionsDoNotDependOnBatches(t *testing.T) {
 		";Neuf ter;c@x.fr",    // c@ again: same as that row too
 		"A2;Beta;shared@x.fr", // B keeps its email
 	}
-	want := []string{"update", "create", "error row.duplicate", "create", "error row.duplicate", "error row.duplicate", "unchanged"}
+	rekeyWant = []string{"update", "create", "error row.duplicate", "create", "error row.duplicate", "error row.duplicate", "unchanged"}
+)
+
+// importRekeying stores A1 (Alpha, a@x.fr) and A2 (Beta, shared@x.fr),
+// then imports lead new customers followed by rows, each after gap filler
+// rows (filler i.k has the e-mail fi.k@x.fr), and returns each of rows'
+// action and problem codes.
+func importRekeying(t *testing.T, im *Importer, rows []string, lead, gap int) []string {
+	t.Helper()
+	ctx := context.Background()
+	for _, c := range []*domain.Customer{
+		{Code: "A1", Kind: domain.KindPerson, LastName: "Alpha", Email: "a@x.fr"},
+		{Code: "A2", Kind: domain.KindPerson, LastName: "Beta", Email: "shared@x.fr"},
+	} {
+		if err := im.svc.CreateCustomer(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("Code client;Nom;E-mail\n")
+	line := 1
+	for k := range lead {
+		line++
+		fmt.Fprintf(&b, ";Début %d;d%d@x.fr\n", k, k)
+	}
+	lineOf := map[int]int{} // file line → index in rows
+	for i, r := range rows {
+		for k := range gap {
+			line++
+			fmt.Fprintf(&b, ";Remplissage %d;f%d.%d@x.fr\n", k, i, k)
+		}
+		line++
+		lineOf[line] = i
+		b.WriteString(r + "\n")
+	}
+	req := request(t, im, writeFile(t, "rekey.csv", b.String(), false))
+	got := make([]string, len(rows))
+	req.OnRow = func(rp RowPlan) error {
+		if i, ok := lineOf[rp.Line]; ok {
+			got[i] = string(rp.Action)
+			for _, p := range rp.Problems {
+				got[i] += " " + p.Code
+			}
+		}
+		return nil
+	}
+	commit(t, im, req)
+	return got
+}
+
+// The writer looks rows up a batch at a time (lookup.prefetch). Whether two
+// rows share a batch must not change what happens to them: the re-keying
+// rows get the same outcome with no rows between them as with more than a
+// batch of other rows between each.
+func TestDecisionsDoNotDependOnBatches(t *testing.T) {
 	for _, gap := range []int{0, batchRows + 5} {
 		t.Run(fmt.Sprintf("gap %d", gap), func(t *testing.T) {
 			im, svc := newImporter(t)
-			ctx := context.Background()
-			for _, c := range []*domain.Customer{
-				{Code: "A1", Kind: domain.KindPerson, LastName: "Alpha", Email: "a@x.fr"},
-				{Code: "A2", Kind: domain.KindPerson, LastName: "Beta", Email: "shared@x.fr"},
-			} {
-				if err := svc.CreateCustomer(ctx, c); err != nil {
-					t.Fatal(err)
-				}
-			}
-			var b strings.Builder
-			b.WriteString("Code client;Nom;E-mail\n")
-			lineOf := map[int]int{} // file line → scenario index
-			line := 1
-			for i, r := range scenario {
-				for k := 0; k < gap && i > 0; k++ {
-					line++
-					fmt.Fprintf(&b, ";Remplissage %d;f%d.%d@x.fr\n", k, i, k)
-				}
-				line++
-				lineOf[line] = i
-				b.WriteString(r + "\n")
-			}
-			req := request(t, im, writeFile(t, "batch.csv", b.String(), false))
-			got := make([]string, len(scenario))
-			req.OnRow = func(rp RowPlan) error {
-				if i, ok := lineOf[rp.Line]; ok {
-					got[i] = string(rp.Action)
-					for _, p := range rp.Problems {
-						got[i] += " " + p.Code
-					}
-				}
-				return nil
-			}
-			commit(t, im, req)
-			for i := range want {
-				if got[i] != want[i] {
-					t.Errorf("row %q: %q, want %q", scenario[i], got[i], want[i])
+			got := importRekeying(t, im, rekeyRows, 0, gap)
+			for i := range rekeyWant {
+				if got[i] != rekeyWant[i] {
+					t.Errorf("row %q: %q, want %q", rekeyRows[i], got[i], rekeyWant[i])
 				}
 			}
 			if c := customerByEmail(t, svc, "b@x.fr"); c.Code != "A1" {
