@@ -275,5 +275,7 @@ func (s *mappingStep) profileRenamed(old, name string) {
 	}
 	if strings.EqualFold(s.profileName(), old) && name != "" {
 		s.name.SetText(name)
+		// "Profile “old” saved" would name a profile that no longer is.
+		s.saved.SetText("")
 	}
 }

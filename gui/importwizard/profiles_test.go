@@ -73,6 +73,9 @@ func TestProfilesListedRenamedDeleted(t *testing.T) {
 	if h.w.mapper.profileName() != "Boutique de Lyon" {
 		t.Errorf("the step saves under %q", h.w.mapper.profileName())
 	}
+	if got := h.w.mapper.saved.Text; strings.Contains(got, "« Boutique »") {
+		t.Errorf("the step still says the old name was saved: %q", got)
+	}
 	h.act(func() { h.win.Canvas().Overlays().Top().Hide() })
 
 	h.open(path)

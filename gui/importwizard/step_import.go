@@ -274,8 +274,8 @@ func decisionsText(res *importer.Result, lang string) string {
 				taken++
 			}
 		}
-		out += "\n" + trn(lang, c, "%s identity conflict: %s with the file’s code and name, the others as stored.",
-			"%s identity conflicts: %s with the file’s code and name, the others as stored.", count(c, lang), count(taken, lang))
+		out += "\n" + trn(lang, c, "%s identity conflict: %s with the file’s code and name, %s with the stored ones.",
+			"%s identity conflicts: %s with the file’s code and name, %s with the stored ones.", count(c, lang), count(taken, lang), count(c-taken, lang))
 	}
 	return out
 }
