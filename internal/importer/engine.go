@@ -108,12 +108,6 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 	if errors.Is(err, errDryRun) || noRows {
 		err = nil
 	}
-	if err != nil && ctx.Err() != nil {
-		// Cancel rolls the transaction back at once (database/sql watches
-		// ctx), so the statement running then fails with "transaction has
-		// already been rolled back": what happened is the cancel.
-		err = ctx.Err()
-	}
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", filepath.Base(req.Path), err)
 	}

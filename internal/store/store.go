@@ -164,9 +164,22 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	}()
 	if err := fn(tx); err != nil {
 		sqlTx.Rollback()
-		return mapError(err)
+		return cancelledOr(ctx, err)
 	}
-	return mapError(sqlTx.Commit())
+	return cancelledOr(ctx, sqlTx.Commit())
+}
+
+// cancelledOr is err as the caller should see it. A cancel rolls the
+// transaction back at once (database/sql watches ctx), so the statement
+// running then fails with "statement is closed" or "transaction has
+// already been rolled back": what happened is the cancel, and every
+// caller (import, sample, undo) can tell it by errors.Is(err,
+// context.Canceled).
+func cancelledOr(ctx context.Context, err error) error {
+	if err != nil && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return mapError(err)
 }
 
 // View runs fn in a read transaction (a consistent snapshot).
