@@ -183,8 +183,21 @@ start() {
 	sleep 1.5 # first rows and fonts
 }
 
+# stop: a TERM, as a logout sends, must end the app within seconds (it
+# exits by itself 10 s after a quit that did not close the window); past
+# 20 s the smoke test fails rather than hang CI.
 stop() {
 	kill "$app_pid" 2>/dev/null || true
+	for _ in $(seq 200); do
+		kill -0 "$app_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 "$app_pid" 2>/dev/null; then
+		kill -9 "$app_pid" 2>/dev/null || true
+		wait "$app_pid" 2>/dev/null || true
+		app_pid=""
+		fail "the app did not end within 20 s of a TERM"
+	fi
 	wait "$app_pid" 2>/dev/null || true
 	app_pid=""
 	win=""
