@@ -32,6 +32,25 @@ func refSelect(names []string, current, none string, changed func()) *widget.Sel
 	return s
 }
 
+// consentSelect offers the three answers to marketing by their names in
+// the interface language, showing current.
+func consentSelect(current domain.Consent, changed func()) *widget.Select {
+	opts := make([]string, len(domain.Consents))
+	for i, c := range domain.Consents {
+		opts[i] = c.Label().In(uiLang)
+	}
+	s := widget.NewSelect(opts, func(string) { changed() })
+	s.Selected = current.Label().In(uiLang)
+	return s
+}
+
+// selectedConsent is the answer s shows. Its options are the answers'
+// names, which read back; nothing chosen is "not asked".
+func selectedConsent(s *widget.Select) domain.Consent {
+	c, _ := domain.ParseConsent(s.Selected)
+	return c
+}
+
 // applicableDiscount is the discount a till would apply with the fields as
 // typed: the own discount on sales if set, else the best of the groups
 // ticked. An own discount that does not read counts as none.

@@ -34,7 +34,7 @@ type formFields struct {
 	reference, account, discountCard              *formEntry
 	groups                                        *widget.CheckGroup
 	supplier, disappointed                        *widget.Check
-	source, priceSales, priceOrders               *widget.Select
+	source, consent, priceSales, priceOrders      *widget.Select
 	discSales, discServices, discMaterials        *formEntry
 	salesRep                                      *formEntry
 	terms, method, currency, language             *formEntry
@@ -84,8 +84,9 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	ff := &formFields{f: f, orig: c, rules: d.rules, tabs: map[string]int{}, focus: map[string]fyne.Focusable{}}
 	for key, tab := range map[string]int{"kind": tabIdentity, "civility": tabIdentity, "phones": tabContact,
 		"billing": tabAddresses, "shipping": tabAddresses, "groups": tabCommercial, "supplier": tabCommercial,
-		"disappointed": tabCommercial, "marketing_source": tabCommercial, "price_type_sales": tabCommercial,
-		"price_type_orders": tabCommercial, "credit_hold": tabPayment, "archived": tabPayment} {
+		"disappointed": tabCommercial, "marketing_source": tabCommercial, "marketing_consent": tabCommercial,
+		"price_type_sales": tabCommercial, "price_type_orders": tabCommercial, "credit_hold": tabPayment,
+		"archived": tabPayment} {
 		ff.tabs[key] = tab
 	}
 	ff.newIdentityFields(c, d)
@@ -201,6 +202,7 @@ func (ff *formFields) newCommercialFields(c *domain.Customer, d formData) {
 	ff.disappointed = widget.NewCheck(label("disappointed"), func(bool) { ff.nameChanged(""); f.fieldChanged() })
 	ff.disappointed.Checked = c.Disappointed
 	ff.source = refSelect(d.sources, c.MarketingSource, lang.L("None"), f.fieldChanged)
+	ff.consent = consentSelect(c.MarketingConsent, f.fieldChanged)
 	ff.discSales = ff.percentEntry(c.DiscountSales, "discount_sales")
 	ff.discServices = ff.percentEntry(c.DiscountServices, "discount_services")
 	ff.discMaterials = ff.percentEntry(c.DiscountMaterials, "discount_materials")
@@ -212,7 +214,7 @@ func (ff *formFields) newCommercialFields(c *domain.Customer, d formData) {
 	ff.priceSales = refSelect(d.priceTypes, c.PriceTypeSales, " ", f.fieldChanged)
 	ff.priceOrders = refSelect(d.priceTypes, c.PriceTypeOrders, " ", f.fieldChanged)
 	ff.focus["price_type_sales"], ff.focus["price_type_orders"] = ff.priceSales, ff.priceOrders
-	ff.focus["civility"], ff.focus["marketing_source"] = ff.civility, ff.source
+	ff.focus["civility"], ff.focus["marketing_source"], ff.focus["marketing_consent"] = ff.civility, ff.source, ff.consent
 	ff.salesRep = entry(tabCommercial, "sales_rep", c.SalesRep, nil)
 }
 
@@ -354,7 +356,7 @@ func (ff *formFields) commercial() fyne.CanvasObject {
 	item := ff.item
 	return scroll(widget.NewForm(item("reference", ff.reference), item("account_number", ff.account),
 		item("groups", ff.groups), widget.NewFormItem("", container.NewHBox(ff.supplier, ff.disappointed)),
-		item("marketing_source", ff.source), item("discount_card", ff.discountCard),
+		item("marketing_source", ff.source), item("marketing_consent", ff.consent), item("discount_card", ff.discountCard),
 		item("discount_sales", ff.discSales), widget.NewFormItem("", ff.applicable),
 		item("discount_services", ff.discServices),
 		item("discount_materials", ff.discMaterials), item("price_type_sales", ff.priceSales),
@@ -407,7 +409,7 @@ func (ff *formFields) build() (*domain.Customer, error) {
 	c.Reference, c.AccountNumber, c.DiscountCard = ff.reference.Text, ff.account.Text, ff.discountCard.Text
 	c.Groups = append([]string(nil), ff.groups.Selected...)
 	c.Supplier, c.Disappointed = ff.supplier.Checked, ff.disappointed.Checked
-	c.MarketingSource = ff.source.Selected
+	c.MarketingSource, c.MarketingConsent = ff.source.Selected, selectedConsent(ff.consent)
 	c.PriceTypeSales, c.PriceTypeOrders, c.SalesRep = ff.priceSales.Selected, ff.priceOrders.Selected, ff.salesRep.Text
 	c.PaymentTerms, c.PaymentMethod, c.Currency, c.Language = ff.terms.Text, ff.method.Text, ff.currency.Text, ff.language.Text
 	c.CreditHold, c.CreditHoldReason, c.Archived = ff.creditHold.Checked, ff.reason.Text, ff.archived.Checked

@@ -58,6 +58,14 @@ func shipping(p func(a *Address) *string) accessor {
 	}
 }
 
+// consentAccessor reads and writes the marketing consent as a string, as
+// the kind is, so that comparing, clearing and journalling it need no case
+// of their own.
+var consentAccessor = accessor{
+	get: func(c *Customer) any { return string(c.MarketingConsent) },
+	set: func(c *Customer, v any) { c.MarketingConsent = Consent(v.(string)) },
+}
+
 var accessors = map[string]accessor{
 	"id":   {get: func(c *Customer) any { return c.ID }, set: func(c *Customer, v any) { c.ID = v.(int64) }},
 	"code": str(func(c *Customer) *string { return &c.Code }),
@@ -97,30 +105,32 @@ var accessors = map[string]accessor{
 		get: func(c *Customer) any { return c.Groups },
 		set: func(c *Customer, v any) { c.Groups = v.([]string) },
 	},
-	"supplier":           boolean(func(c *Customer) *bool { return &c.Supplier }),
-	"disappointed":       boolean(func(c *Customer) *bool { return &c.Disappointed }),
-	"marketing_source":   str(func(c *Customer) *string { return &c.MarketingSource }),
-	"discount_card":      str(func(c *Customer) *string { return &c.DiscountCard }),
-	"discount_sales":     i64(func(c *Customer) *int64 { return &c.DiscountSales }),
-	"discount_services":  i64(func(c *Customer) *int64 { return &c.DiscountServices }),
-	"discount_materials": i64(func(c *Customer) *int64 { return &c.DiscountMaterials }),
-	"price_type_sales":   str(func(c *Customer) *string { return &c.PriceTypeSales }),
-	"price_type_orders":  str(func(c *Customer) *string { return &c.PriceTypeOrders }),
-	"sales_rep":          str(func(c *Customer) *string { return &c.SalesRep }),
-	"payment_terms":      str(func(c *Customer) *string { return &c.PaymentTerms }),
-	"payment_method":     str(func(c *Customer) *string { return &c.PaymentMethod }),
-	"currency":           str(func(c *Customer) *string { return &c.Currency }),
-	"language":           str(func(c *Customer) *string { return &c.Language }),
-	"credit_limit":       i64(func(c *Customer) *int64 { return &c.CreditLimit }),
-	"insurer_guarantee":  i64(func(c *Customer) *int64 { return &c.InsurerGuarantee }),
-	"other_guarantees":   i64(func(c *Customer) *int64 { return &c.OtherGuarantees }),
-	"credit_hold":        boolean(func(c *Customer) *bool { return &c.CreditHold }),
-	"credit_hold_reason": str(func(c *Customer) *string { return &c.CreditHoldReason }),
-	"notes":              str(func(c *Customer) *string { return &c.Notes }),
-	"archived":           boolean(func(c *Customer) *bool { return &c.Archived }),
-	"balance":            {get: func(c *Customer) any { return c.Balance }},
-	"created_at":         {get: func(c *Customer) any { return c.CreatedAt }},
-	"updated_at":         {get: func(c *Customer) any { return c.UpdatedAt }},
+	"supplier":            boolean(func(c *Customer) *bool { return &c.Supplier }),
+	"disappointed":        boolean(func(c *Customer) *bool { return &c.Disappointed }),
+	"marketing_source":    str(func(c *Customer) *string { return &c.MarketingSource }),
+	"marketing_consent":   consentAccessor,
+	"discount_card":       str(func(c *Customer) *string { return &c.DiscountCard }),
+	"discount_sales":      i64(func(c *Customer) *int64 { return &c.DiscountSales }),
+	"discount_services":   i64(func(c *Customer) *int64 { return &c.DiscountServices }),
+	"discount_materials":  i64(func(c *Customer) *int64 { return &c.DiscountMaterials }),
+	"price_type_sales":    str(func(c *Customer) *string { return &c.PriceTypeSales }),
+	"price_type_orders":   str(func(c *Customer) *string { return &c.PriceTypeOrders }),
+	"sales_rep":           str(func(c *Customer) *string { return &c.SalesRep }),
+	"payment_terms":       str(func(c *Customer) *string { return &c.PaymentTerms }),
+	"payment_method":      str(func(c *Customer) *string { return &c.PaymentMethod }),
+	"currency":            str(func(c *Customer) *string { return &c.Currency }),
+	"language":            str(func(c *Customer) *string { return &c.Language }),
+	"credit_limit":        i64(func(c *Customer) *int64 { return &c.CreditLimit }),
+	"insurer_guarantee":   i64(func(c *Customer) *int64 { return &c.InsurerGuarantee }),
+	"other_guarantees":    i64(func(c *Customer) *int64 { return &c.OtherGuarantees }),
+	"credit_hold":         boolean(func(c *Customer) *bool { return &c.CreditHold }),
+	"credit_hold_reason":  str(func(c *Customer) *string { return &c.CreditHoldReason }),
+	"notes":               str(func(c *Customer) *string { return &c.Notes }),
+	"archived":            boolean(func(c *Customer) *bool { return &c.Archived }),
+	"balance":             {get: func(c *Customer) any { return c.Balance }},
+	"applicable_discount": {get: func(c *Customer) any { return c.Discount.Percent }},
+	"created_at":          {get: func(c *Customer) any { return c.CreatedAt }},
+	"updated_at":          {get: func(c *Customer) any { return c.UpdatedAt }},
 }
 
 // Get returns the value of field key: string, int64, bool, []string, []Phone

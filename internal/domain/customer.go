@@ -66,10 +66,11 @@ type Customer struct {
 	AccountNumber string   `json:"account_number"`
 	Groups        []string `json:"groups"`
 
-	Supplier        bool   `json:"supplier"`
-	Disappointed    bool   `json:"disappointed"`
-	MarketingSource string `json:"marketing_source"`
-	DiscountCard    string `json:"discount_card"`
+	Supplier         bool    `json:"supplier"`
+	Disappointed     bool    `json:"disappointed"`
+	MarketingSource  string  `json:"marketing_source"`
+	MarketingConsent Consent `json:"marketing_consent"`
+	DiscountCard     string  `json:"discount_card"`
 
 	DiscountSales     int64  `json:"discount_sales"`     // products in sales
 	DiscountServices  int64  `json:"discount_services"`  // services in orders and invoices

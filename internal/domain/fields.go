@@ -23,6 +23,7 @@ const (
 	TypeVAT        FieldType = "vat"
 	TypeIBAN       FieldType = "iban"
 	TypeID         FieldType = "id"
+	TypeConsent    FieldType = "consent" // yes, no or not asked
 )
 
 // FieldDef describes one customer field once, for the form, the importer's
@@ -112,6 +113,13 @@ var Fields = []FieldDef{
 		FormatFR: "Oui : une marque rouge s’affiche à côté du nom.", FormatEN: "Yes: a red mark shows beside the name."},
 	{Key: "marketing_source", FR: "Source marketing", EN: "Marketing source", Type: TypeText, Synonyms: []string{"source", "source marketing", "origine", "campagne", "marketing source", "campaign", "lead source"},
 		FormatFR: "Nom d’une source existante (Paramètres › Marketing).", FormatEN: "Name of an existing source (Settings › Marketing)."},
+	{Key: "marketing_consent", FR: "Consentement marketing", EN: "Marketing consent", Type: TypeConsent, Synonyms: []string{
+		"consentement", "consentement marketing", "accepte les offres", "accepte marketing", "accepte la prospection",
+		"opt in newsletter", "optin", "opt in", "newsletter", "inscrit newsletter", "abonne newsletter",
+		"accepts email marketing", "accepts marketing", "email marketing consent", "marketing opt in",
+		"newsletter subscription", "is subscribed", "subscribed to newsletter"},
+		FormatFR: "Oui, Non, ou vide (non demandé). Les clients à Non sont écartés des publipostages.",
+		FormatEN: "Yes, No, or empty (not asked). Customers at No are left out of mailings."},
 	{Key: "discount_card", FR: "Carte de réduction", EN: "Discount card", Type: TypeIdentifier, Synonyms: []string{"carte de reduction", "carte de remise", "discount card"},
 		FormatFR: "Numéro de carte, en texte.", FormatEN: "Card number, as text."},
 	{Key: "discount_sales", FR: "Remise produits (ventes)", EN: "Discount on products (sales)", Type: TypePercent, Synonyms: []string{"reduction sur les produits dans les ventes", "remise produits ventes", "remise", "discount", "discount products sales"},
@@ -150,6 +158,8 @@ var Fields = []FieldDef{
 		FormatFR: "Oui ou vide.", FormatEN: "Yes or empty."},
 	{Key: "balance", FR: "Solde", EN: "Balance", Type: TypeMoney, Computed: true, Synonyms: []string{"solde", "balance", "solde initial", "opening balance"},
 		FormatFR: "Montant : + le client nous doit, - nous lui devons. Appliqué en « Correction de solde par importation » si l’option est cochée.", FormatEN: "Amount: + the customer owes us, - we owe them. Applied as a balance adjustment when the option is ticked."},
+	{Key: "applicable_discount", FR: "Remise applicable", EN: "Applicable discount", Type: TypePercent, Computed: true, Synonyms: []string{"remise applicable", "applicable discount"},
+		FormatFR: "Calculée par Carnet : la remise du client, sinon la meilleure de ses groupes. Ignorée à l’import.", FormatEN: "Computed by Carnet: the customer’s own discount, else the best of its groups. Ignored on import."},
 	{Key: "created_at", FR: "Créé le", EN: "Created", Type: TypeDate, Computed: true, Synonyms: []string{"date de creation", "cree le", "created", "created at", "date registered", "registration date"},
 		FormatFR: "Rempli par Carnet.", FormatEN: "Filled by Carnet."},
 	{Key: "updated_at", FR: "Modifié le", EN: "Changed", Type: TypeDate, Computed: true, Synonyms: []string{"date de modification", "modifie le", "updated", "updated at"},

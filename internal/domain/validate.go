@@ -120,6 +120,13 @@ func (c *Customer) NormalizeWith(r Rules) error {
 		ve.add(&FieldError{Field: "credit_hold_reason", Code: "required", Message: Message{
 			FR: "Indiquez le motif du blocage crédit.", EN: "Give the reason for the credit hold."}})
 	}
+	if consent, ok := ParseConsent(string(c.MarketingConsent)); ok {
+		c.MarketingConsent = consent
+	} else {
+		ve.add(&FieldError{Field: "marketing_consent", Code: "consent_invalid", Message: Message{
+			FR: "Le consentement marketing est « oui », « non » ou vide (non demandé).",
+			EN: "The marketing consent is \"yes\", \"no\" or empty (not asked)."}})
+	}
 	c.Currency = strings.ToUpper(c.Currency)
 	if c.Currency != "" && (len(c.Currency) != 3 || !isUpperASCII(c.Currency)) {
 		ve.add(&FieldError{Field: "currency", Code: "currency_invalid", Message: Message{

@@ -16,8 +16,11 @@ package importer
 //     Magento "group_id") name rows of the other program's tables, not
 //     values: Ignore;
 //   - flags whose meaning is the reverse of Carnet's, or that Carnet has no
-//     field for ("Active", "Newsletter", Dolibarr's customer/prospect
-//     status, Odoo's "Customer"): Ignore;
+//     field for ("Active", Dolibarr's customer/prospect status, Odoo's
+//     "Customer"): Ignore;
+//   - a shop's newsletter subscription is the marketing consent; PrestaShop's
+//     "Opt-in" is consent to its partners' offers, not the shop's own
+//     mailings, and the consent is already the newsletter's: Ignore;
 //   - creation and change dates are Carnet's own: Ignore;
 //   - Magento writes both "prefix" (Mr, Mrs: the civility) and "gender":
 //     civility is the prefix.
@@ -102,7 +105,7 @@ var magentoComposite = concat(magentoCustomerHead(), magentoCustomerBody(), cols
 func prestashopCustomers(registration bool) []col {
 	out := cols("Customer ID", Ignore, "Active (0/1)", Ignore, "Titles ID (Mr = 1, Ms = 2, else 0)", Ignore, "Email *", "email",
 		"Password *", Ignore, "Birthday (yyyy-mm-dd)", Ignore, "Last Name *", "last_name", "First Name *", "first_name",
-		"Newsletter (0/1)", Ignore, "Opt-in (0/1)", Ignore)
+		"Newsletter (0/1)", "marketing_consent", "Opt-in (0/1)", Ignore)
 	if registration {
 		out = append(out, col{"Registration date (yyyy-mm-dd)", Ignore})
 	}

@@ -338,9 +338,14 @@ func sameValue(a, b any) bool {
 }
 
 // displayField formats a value of field f for the change list in lang:
-// the kind by its name, amounts and percentages as the language writes
-// them, the rest by display.
+// the kind and the consent by their names, amounts and percentages as the
+// language writes them, the rest by display.
 func displayField(f domain.FieldDef, v any, lang string) string {
+	if f.Type == domain.TypeConsent {
+		if s, ok := v.(string); ok {
+			return domain.Consent(s).Label().In(lang)
+		}
+	}
 	if f.Key == "kind" {
 		switch v {
 		case string(domain.KindPerson):

@@ -68,6 +68,11 @@ func parseCell(key, raw, country string) (cellValue, *fieldparse.Problem) {
 		return cellValue{v: b, empty: empty}, p
 	case domain.TypeKind:
 		return parseKind(raw)
+	case domain.TypeConsent:
+		// "Pending" is a value that says "not asked" (it replaces a stored
+		// answer); only an empty cell keeps it.
+		v, empty, p := fieldparse.Consent(raw)
+		return cellValue{v: v, empty: empty}, p
 	case domain.TypeGroups:
 		g := fieldparse.GroupList(raw)
 		return cellValue{v: g, empty: len(g) == 0}, nil

@@ -34,12 +34,12 @@ func ParseTime(s string) time.Time {
 const customerColumns = `code, kind, civility, last_name, first_name, company_name, legal_form,
  siret, vat_number, iban, email, phones, phone1, fax, website, billing_line1, billing_line2,
  postcode, city, country, reference, account_number, supplier, disappointed, marketing_source_id,
- discount_card, discount_sales, discount_services, discount_materials, price_type_sales,
+ marketing_consent, discount_card, discount_sales, discount_services, discount_materials, price_type_sales,
  price_type_orders, sales_rep, payment_terms, payment_method, currency, language, credit_limit,
  insurer_guarantee, other_guarantees, credit_hold, credit_hold_reason, notes, custom, archived,
  created_at, updated_at, sort_name, sort_city`
 
-const customerPlaceholders = `?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?`
+const customerPlaceholders = `?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?`
 
 // updateCustomer rewrites every stored column of one customer; built once
 // from customerColumns so the two never disagree.
@@ -65,7 +65,7 @@ func (t *Tx) customerArgs(c *domain.Customer, sourceID sql.NullInt64) []any {
 	return []any{c.Code, string(c.Kind), c.Civility, c.LastName, c.FirstName, c.CompanyName, c.LegalForm,
 		c.SIRET, c.VATNumber, c.IBAN, c.Email, phones, c.FirstPhone(), c.Fax, c.Website, c.Billing.Line1, c.Billing.Line2,
 		c.Billing.Postcode, c.Billing.City, c.Billing.Country, c.Reference, c.AccountNumber, c.Supplier, c.Disappointed, sourceID,
-		c.DiscountCard, c.DiscountSales, c.DiscountServices, c.DiscountMaterials, c.PriceTypeSales,
+		string(c.MarketingConsent), c.DiscountCard, c.DiscountSales, c.DiscountServices, c.DiscountMaterials, c.PriceTypeSales,
 		c.PriceTypeOrders, c.SalesRep, c.PaymentTerms, c.PaymentMethod, c.Currency, c.Language, c.CreditLimit,
 		c.InsurerGuarantee, c.OtherGuarantees, c.CreditHold, c.CreditHoldReason, c.Notes, custom, c.Archived,
 		t.timeText(c.CreatedAt), t.timeText(c.UpdatedAt), textfold.Fold(c.Name()), textfold.Fold(c.Billing.City)}
@@ -255,20 +255,20 @@ FROM customers c `
 
 func scanCustomer(row interface{ Scan(...any) error }) (*domain.Customer, error) {
 	var c domain.Customer
-	var kind, phones, custom, created, updated, sortName, sortCity string
+	var kind, consent, phones, custom, created, updated, sortName, sortCity string
 	var phone1 string
 	var sourceID sql.NullInt64
 	err := row.Scan(&c.ID, &c.Code, &kind, &c.Civility, &c.LastName, &c.FirstName, &c.CompanyName, &c.LegalForm,
 		&c.SIRET, &c.VATNumber, &c.IBAN, &c.Email, &phones, &phone1, &c.Fax, &c.Website, &c.Billing.Line1, &c.Billing.Line2,
 		&c.Billing.Postcode, &c.Billing.City, &c.Billing.Country, &c.Reference, &c.AccountNumber, &c.Supplier, &c.Disappointed, &sourceID,
-		&c.DiscountCard, &c.DiscountSales, &c.DiscountServices, &c.DiscountMaterials, &c.PriceTypeSales,
+		&consent, &c.DiscountCard, &c.DiscountSales, &c.DiscountServices, &c.DiscountMaterials, &c.PriceTypeSales,
 		&c.PriceTypeOrders, &c.SalesRep, &c.PaymentTerms, &c.PaymentMethod, &c.Currency, &c.Language, &c.CreditLimit,
 		&c.InsurerGuarantee, &c.OtherGuarantees, &c.CreditHold, &c.CreditHoldReason, &c.Notes, &custom, &c.Archived,
 		&created, &updated, &sortName, &sortCity, &c.Balance, &c.MarketingSource)
 	if err != nil {
 		return nil, err
 	}
-	c.Kind = domain.Kind(kind)
+	c.Kind, c.MarketingConsent = domain.Kind(kind), domain.Consent(consent)
 	c.CreatedAt, c.UpdatedAt = ParseTime(created), ParseTime(updated)
 	if phones != "" {
 		if err := json.Unmarshal([]byte(phones), &c.Phones); err != nil {
@@ -332,25 +332,31 @@ func (t *Tx) loadChildren(ctx context.Context, c *domain.Customer) error {
 		return err // a read cut short must not give a customer fewer groups
 	}
 	c.Discount = domain.ApplicableDiscount(c.DiscountSales, discounts)
-	st, err = t.Prepared(ctx, `SELECT id, label, line1, line2, postcode, city, country FROM shipping_addresses
+	c.Shipping, err = t.shippingOf(ctx, c.ID)
+	return err
+}
+
+// shippingOf reads a customer's shipping addresses, in their order.
+func (t *Tx) shippingOf(ctx context.Context, id int64) ([]domain.Address, error) {
+	st, err := t.Prepared(ctx, `SELECT id, label, line1, line2, postcode, city, country FROM shipping_addresses
 		WHERE customer_id = ? ORDER BY position`)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	rows, err = st.QueryContext(ctx, c.ID)
+	rows, err := st.QueryContext(ctx, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rows.Close()
-	c.Shipping = nil
+	var out []domain.Address
 	for rows.Next() {
 		var a domain.Address
 		if err := rows.Scan(&a.ID, &a.Label, &a.Line1, &a.Line2, &a.Postcode, &a.City, &a.Country); err != nil {
-			return err
+			return nil, err
 		}
-		c.Shipping = append(c.Shipping, a)
+		out = append(out, a)
 	}
-	return rows.Err()
+	return out, rows.Err()
 }
 
 // CodeExists reports whether a customer already has code.

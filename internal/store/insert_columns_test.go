@@ -45,6 +45,9 @@ func customerWith(n int, fields []string) *domain.Customer {
 		case "Custom":
 			c.Custom = map[string]string{"couleur": "bleu"}
 			continue
+		case "MarketingConsent": // the file holds one of three answers
+			c.MarketingConsent = domain.ConsentNo
+			continue
 		}
 		f := v.FieldByName(name)
 		if sub, ok := reflect.TypeFor[domain.Customer]().FieldByName("Billing"); ok && len(name) > 8 && name[:8] == "Billing." {
