@@ -60,7 +60,7 @@ bench: build $(BENCH_DB)
 	@echo "== Parsers and readers (per cell / per row) =="
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/fieldparse ./internal/sheet
 	@echo "== Search, window, import and launch over 1,000,000 customers =="
-	CARNET_BENCH_DB=$(BENCH_DB) CARNET_BENCH_FULL=1 $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/store ./internal/importer/... ./gui/...
+	CARNET_BENCH_DB=$(BENCH_DB) CARNET_BENCH_FULL=1 $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/store ./internal/importer/... ./internal/export ./gui/...
 
 # Kills `carnet import`, `undo` and `demo` (the binary just built) with
 # SIGKILL at random moments, CRASH_KILLS times each, checking the database

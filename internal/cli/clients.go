@@ -8,6 +8,7 @@ import (
 
 	"carnet/internal/domain"
 	"carnet/internal/format"
+	"carnet/internal/service"
 	"carnet/internal/store"
 )
 
@@ -50,18 +51,8 @@ func runClients(ctx context.Context, env *Env, args []string) error {
 		q.Archived = store.FilterAny
 	}
 	if *group != "" {
-		groups, err := svc.Groups(ctx)
-		if err != nil {
+		if q.GroupID, err = groupNamed(ctx, svc, *group); err != nil {
 			return err
-		}
-		for _, g := range groups {
-			if strings.EqualFold(g.Name, *group) {
-				q.GroupID = g.ID
-			}
-		}
-		if q.GroupID == 0 {
-			return &domain.Error{Code: "group_unknown", Message: domain.Message{
-				FR: "Le groupe « " + *group + " » n’existe pas.", EN: "Group \"" + *group + "\" does not exist."}}
 		}
 	}
 	total, err := svc.Count(ctx, q)
@@ -112,4 +103,20 @@ func label(key string, env *Env) string {
 		return domain.Message{FR: "Nom", EN: "Name"}.In(env.Lang)
 	}
 	return domain.FieldLabel(key, env.Lang)
+}
+
+// groupNamed returns the id of the group called name (case aside), or an
+// error naming it.
+func groupNamed(ctx context.Context, svc *service.Service, name string) (int64, error) {
+	groups, err := svc.Groups(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, g := range groups {
+		if strings.EqualFold(g.Name, name) {
+			return g.ID, nil
+		}
+	}
+	return 0, &domain.Error{Code: "group_unknown", Message: domain.Message{
+		FR: "Le groupe « " + name + " » n’existe pas.", EN: "Group \"" + name + "\" does not exist."}}
 }

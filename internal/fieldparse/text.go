@@ -32,7 +32,7 @@ import (
 //     (@dupont) are not. Probably a formula exported as its text, or an
 //     attempt at formula injection.
 func Text(s string, maxLen int) (string, *Problem) {
-	t := trimCell(s)
+	t := unneutralise(trimCell(s))
 	if t == "" {
 		return "", nil
 	}
@@ -99,6 +99,20 @@ func Text(s string, maxLen int) (string, *Problem) {
 			qen(t)+" starts with \""+c+"\" followed by what looks like a formula (function, cell reference or DDE link): a spreadsheet would run it. It is a formula exported as is or an attempt at formula injection; replace it with its value in the spreadsheet if this is not the intended text.")
 	}
 	return t, nil
+}
+
+// unneutralise takes off the apostrophe that Carnet's exports (and
+// spreadsheets) put in front of a text a spreadsheet would otherwise run as
+// a formula ("'=x", "'- note", "'@dupont"), so that an export re-imports
+// as it was. An apostrophe before anything else is the user's text.
+func unneutralise(t string) string {
+	if len(t) > 1 && t[0] == '\'' {
+		switch t[1] {
+		case '=', '+', '-', '@':
+			return t[1:]
+		}
+	}
+	return t
 }
 
 // isBidiControl reports the bidirectional embedding, override and isolate

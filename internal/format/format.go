@@ -13,6 +13,9 @@ const narrowNBSP = "\u202f"
 
 func isEnglish(lang string) bool { return strings.HasPrefix(strings.ToLower(lang), "en") }
 
+// IsEnglish reports whether lang asks for English formats (else French).
+func IsEnglish(lang string) bool { return isEnglish(lang) }
+
 // Money formats cents: "1 234,56 €" in French, "€1,234.56" in English.
 func Money(cents int64, lang string) string {
 	neg := cents < 0

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"carnet/internal/benchutil"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -97,24 +98,7 @@ func benchChild(db, file string, deferFrom float64, check bool) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	json.NewEncoder(os.Stdout).Encode(childResult{Counts: counts, PeakKiB: peakKiB()})
-	return 0
-}
-
-// peakKiB reads this process's VmHWM. Not getrusage's ru_maxrss: on Linux
-// that keeps the parent's peak across exec, so a parent that has just
-// written a big workbook would set the child's floor.
-func peakKiB() int64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for line := range strings.Lines(string(data)) {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kib, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
-			return kib
-		}
-	}
+	json.NewEncoder(os.Stdout).Encode(childResult{Counts: counts, PeakKiB: benchutil.PeakKiB()})
 	return 0
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"carnet/internal/domain"
+	"carnet/internal/fieldparse"
 )
 
 // ErrorColumn is the header of the column ExportErrors adds.
@@ -85,7 +86,7 @@ func writeErrorRows(ctx context.Context, req Request, messages map[int]string, w
 		}
 		n++
 		cell, _ := excelize.CoordinatesToCellName(1, n+1)
-		if err := sw.SetRow(cell, append(stringsToCells(row.Cells), msg)); err != nil {
+		if err := sw.SetRow(cell, append(stringsToCells(row.Cells), fieldparse.Neutralise(msg))); err != nil {
 			return n, fmt.Errorf("row %d: %w", row.Line, err)
 		}
 	}
@@ -95,10 +96,13 @@ func writeErrorRows(ctx context.Context, req Request, messages map[int]string, w
 	return n, f.Write(w)
 }
 
+// stringsToCells makes a row of text cells, neutralised: a hostile cell
+// of the imported file must not become a formula in the workbook Carnet
+// writes back.
 func stringsToCells(s []string) []any {
 	out := make([]any, len(s))
 	for i, v := range s {
-		out[i] = v
+		out[i] = fieldparse.Neutralise(v)
 	}
 	return out
 }

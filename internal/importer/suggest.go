@@ -44,6 +44,12 @@ func (im *Importer) Suggest(ctx context.Context, headers []string, sample [][]st
 	if err != nil {
 		return nil, "", err
 	}
+	if out, ok := ownExportSuggestions(headers, custom); ok {
+		if err := im.checkIDColumn(ctx, out, sample); err != nil {
+			return nil, "", err
+		}
+		return out, "", nil
+	}
 	out := make([]Suggestion, len(headers))
 	used := map[string]int{}                 // field → column holding it
 	spelling := make([]string, len(headers)) // the synonym each column matched

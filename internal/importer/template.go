@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"carnet/internal/domain"
+	"carnet/internal/fieldparse"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -18,7 +19,7 @@ var templateExample = map[string]string{
 	"phones": "04 78 12 34 56, 06 12 34 56 78", "website": "https://boulangerie-dupont.fr",
 	"billing_line1": "12 rue de la République", "postcode": "69002", "city": "Lyon", "country": "FR",
 	"account_number": "411DUPONT", "groups": "Boulangeries, Lyon", "supplier": "Non", "disappointed": "Non",
-	"discount_sales": "5", "payment_terms": "30 jours fin de mois", "payment_method": "Virement",
+	"marketing_consent": "Oui", "discount_sales": "5", "payment_terms": "30 jours fin de mois", "payment_method": "Virement",
 	"currency": "EUR", "language": "fr", "credit_limit": "1 500,00", "notes": "Livraison le matin.",
 	"balance": "0",
 }
@@ -73,19 +74,19 @@ func writeTemplate(w io.Writer, lang string, custom []domain.CustomField) error 
 	fields := templateFields()
 	for i, fd := range fields {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetCellStr(data, col+"1", fd.Label(lang)); err != nil {
+		if err := f.SetCellStr(data, col+"1", fieldparse.Neutralise(fd.Label(lang))); err != nil {
 			return err
 		}
 		if err := f.SetColStyle(data, col, text); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(data, col+"2", templateExample[fd.Key]); err != nil {
+		if err := f.SetCellStr(data, col+"2", fieldparse.Neutralise(templateExample[fd.Key])); err != nil {
 			return err
 		}
 	}
 	for i, cf := range custom {
 		col, _ := excelize.ColumnNumberToName(len(fields) + i + 1)
-		if err := f.SetCellStr(data, col+"1", cf.Name); err != nil {
+		if err := f.SetCellStr(data, col+"1", fieldparse.Neutralise(cf.Name)); err != nil {
 			return err
 		}
 		if err := f.SetColStyle(data, col, text); err != nil {
@@ -128,7 +129,7 @@ func writeReadme(f *excelize.File, sheet string, fields []domain.FieldDef, custo
 	for i, r := range rows {
 		for j, v := range r {
 			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-			if err := f.SetCellStr(sheet, cell, v); err != nil {
+			if err := f.SetCellStr(sheet, cell, fieldparse.Neutralise(v)); err != nil {
 				return err
 			}
 		}

@@ -207,3 +207,9 @@ func (s *Service) SearchCustomers(ctx context.Context, q store.Query) ([]*domain
 func (s *Service) Position(ctx context.Context, q store.Query, id int64) (int, bool, error) {
 	return s.Store.Position(ctx, q, id)
 }
+
+// EachCustomer calls fn with every customer q lists, whole, in q's order,
+// from one consistent read (exports).
+func (s *Service) EachCustomer(ctx context.Context, q store.Query, fn func(*domain.Customer) error) error {
+	return s.Store.EachCustomer(ctx, q, fn)
+}

@@ -355,7 +355,14 @@ func (c *countCache) get(generation uint64, key string, compute func() (int, err
 }
 
 func (s *Store) windowIDs(ctx context.Context, query string, args ...any) ([]int64, error) {
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	return queryIDs(ctx, s.read, query, args...)
+}
+
+// queryIDs runs a query of one integer column and returns its values.
+func queryIDs(ctx context.Context, db interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}, query string, args ...any) ([]int64, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
