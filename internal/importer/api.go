@@ -40,6 +40,7 @@ import (
 
 	"carnet/internal/domain"
 	"carnet/internal/service"
+	"carnet/internal/store"
 )
 
 // Importer runs imports on one customer file.
@@ -204,6 +205,14 @@ type Request struct {
 	// Profile names the saved profile used or to save ("" none); recorded in
 	// the journal.
 	Profile string
+	// JournalName, when set, is the file name the journal records instead
+	// of Path's (a sync records the shop's files, not the temporary file
+	// it imports).
+	JournalName string
+	// Finish, when set, runs in the import's transaction after the last
+	// row, in a check too (which rolls it back): a sync records its orders
+	// there, tagged with batch (0 in a check) so that undo removes them.
+	Finish func(ctx context.Context, tx *store.Tx, batch int64) error
 	// Lang is the language of the plan's values ("fr" or "en"; French when
 	// empty): "Personne physique" or "Individual", "1 234,56 €" or
 	// "€1,234.56".
@@ -375,6 +384,7 @@ type UndoResult struct {
 	Removed        int         `json:"removed"`  // customers the import created
 	Restored       int         `json:"restored"` // customers it updated
 	BalanceEntries int         `json:"balance_entries"`
+	Documents      int         `json:"documents"` // orders a sync recorded
 	LeftAlone      []LeftAlone `json:"left_alone"`
 	// Backup is the copy of the customer file made before the undo.
 	Backup string `json:"backup,omitempty"`

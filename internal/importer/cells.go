@@ -143,6 +143,9 @@ func parseCountry(raw string) (cellValue, *fieldparse.Problem) {
 	if code, ok := countryCodes[k]; ok {
 		return cellValue{v: code}, nil
 	}
+	if code, ok := countryNames()[k]; ok {
+		return cellValue{v: code}, nil
+	}
 	if len(k) == 2 && k[0] >= 'a' && k[0] <= 'z' && k[1] >= 'a' && k[1] <= 'z' {
 		return cellValue{v: strings.ToUpper(k)}, nil
 	}

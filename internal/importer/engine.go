@@ -96,6 +96,11 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 		if err := run.finish(ctx); err != nil {
 			return err
 		}
+		if req.Finish != nil {
+			if err := req.Finish(ctx, tx, run.batch); err != nil {
+				return err
+			}
+		}
 		switch {
 		case !commit:
 			return errDryRun

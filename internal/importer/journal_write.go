@@ -19,12 +19,20 @@ func (run *run) openBatch(ctx context.Context) (int64, error) {
 	options, _ := json.Marshal(run.req.Options)
 	now := store.FormatTime(run.stamp)
 	res, err := run.tx.SQL().ExecContext(ctx, `INSERT INTO imports (file, fingerprint, profile, headers, mapping, options, created_at, written_at, operator)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, filepath.Base(run.req.Path), Fingerprint(run.headers), run.req.Profile,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, run.journalName(), Fingerprint(run.headers), run.req.Profile,
 		string(headers), string(mapping), string(options), now, now, run.operator)
 	if err != nil {
 		return 0, fmt.Errorf("journal: %w", err)
 	}
 	return res.LastInsertId()
+}
+
+// journalName is the file name the journal records.
+func (run *run) journalName() string {
+	if run.req.JournalName != "" {
+		return run.req.JournalName
+	}
+	return filepath.Base(run.req.Path)
 }
 
 func (run *run) closeBatch(ctx context.Context) error {
@@ -34,7 +42,7 @@ func (run *run) closeBatch(ctx context.Context) error {
 		return err
 	}
 	c := run.plan.Counts
-	return run.im.svc.Record(ctx, run.tx, domain.JournalImport, filepath.Base(run.req.Path),
+	return run.im.svc.Record(ctx, run.tx, domain.JournalImport, run.journalName(),
 		domain.JournalDetail(domain.Message{
 			FR: fmt.Sprintf("n° %d : %d créé(s), %d modifié(s), %d ligne(s) en erreur", run.batch, c.Created, c.Updated, c.Errors),
 			EN: fmt.Sprintf("no. %d: %d created, %d updated, %d row(s) in error", run.batch, c.Created, c.Updated, c.Errors)}))

@@ -49,6 +49,12 @@ func (im *Importer) Undo(ctx context.Context, batch int64) (*UndoResult, error) 
 			return ErrAlreadyUndone
 		}
 		u := &undoer{tx: tx, batch: batch, written: written, res: res}
+		// A sync's orders go first, while their customers are still there.
+		docs, err := tx.DeleteImportDocuments(ctx, batch)
+		if err != nil {
+			return err
+		}
+		res.Documents = int(docs)
 		if err := u.created(ctx); err != nil {
 			return err
 		}

@@ -61,17 +61,51 @@ func (t *Tx) Ledger(ctx context.Context, customerID int64) ([]domain.BalanceEntr
 // AddDocument records an invoice or order with the customer's current code
 // and name.
 func (t *Tx) AddDocument(ctx context.Context, d *domain.Document) error {
-	var cid sql.NullInt64
+	return t.AddImportDocument(ctx, d, 0)
+}
+
+// AddImportDocument records a document brought by import importID (a shop
+// sync's orders), which undoing that import removes; 0 for none.
+func (t *Tx) AddImportDocument(ctx context.Context, d *domain.Document, importID int64) error {
+	var cid, imp sql.NullInt64
 	if d.CustomerID != 0 {
 		cid = sql.NullInt64{Int64: d.CustomerID, Valid: true}
 	}
-	res, err := t.exec(ctx, `INSERT INTO documents (customer_id, customer_code, customer_name, kind, number, date, total)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, cid, d.CustomerCode, d.CustomerName, d.Kind, d.Number, FormatTime(d.Date), d.Total)
+	if importID != 0 {
+		imp = sql.NullInt64{Int64: importID, Valid: true}
+	}
+	res, err := t.exec(ctx, `INSERT INTO documents (customer_id, customer_code, customer_name, kind, number, date, total, import_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, cid, d.CustomerCode, d.CustomerName, d.Kind, d.Number, FormatTime(d.Date), d.Total, imp)
 	if err != nil {
 		return err
 	}
 	d.ID, err = res.LastInsertId()
 	return err
+}
+
+// DocumentExists reports whether the customer already has a document of
+// this kind, number and total (a sync run twice records its orders once).
+func (t *Tx) DocumentExists(ctx context.Context, customerID int64, kind, number string, total int64) (bool, error) {
+	st, err := t.Prepared(ctx, `SELECT 1 FROM documents WHERE customer_id = ? AND kind = ? AND number = ? AND total = ? LIMIT 1`)
+	if err != nil {
+		return false, err
+	}
+	var one int
+	err = st.QueryRowContext(ctx, customerID, kind, number, total).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// DeleteImportDocuments removes the documents import importID recorded
+// (undo).
+func (t *Tx) DeleteImportDocuments(ctx context.Context, importID int64) (int64, error) {
+	res, err := t.exec(ctx, `DELETE FROM documents WHERE import_id = ?`, importID)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
 }
 
 // Documents returns documents, newest first: a customer's when customerID
