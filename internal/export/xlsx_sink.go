@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"carnet/internal/domain"
+	"carnet/internal/xlsxstream"
 )
 
 // xlsxSink writes a workbook through excelize's StreamWriter: rows go to a
@@ -107,6 +108,9 @@ func (s *xlsxSink) cell(i int, kind cellKind, v any) any {
 		if v == "" {
 			return nil
 		}
+		if s.styles[i] == 0 {
+			return Neutralise(v) // plain text: no style to carry
+		}
 		return excelize.Cell{StyleID: s.styles[i], Value: Neutralise(v)}
 	case int64:
 		switch kind {
@@ -133,7 +137,7 @@ func (s *xlsxSink) Close() error {
 	if err := s.sw.Flush(); err != nil {
 		return err
 	}
-	return s.f.Write(s.w)
+	return xlsxstream.Write(s.f, s.w)
 }
 
 // abort drops the workbook's temporary files when the export stops early.

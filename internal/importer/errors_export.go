@@ -11,6 +11,7 @@ import (
 
 	"carnet/internal/domain"
 	"carnet/internal/fieldparse"
+	"carnet/internal/xlsxstream"
 )
 
 // ErrorColumn is the header of the column ExportErrors adds.
@@ -93,7 +94,7 @@ func writeErrorRows(ctx context.Context, req Request, messages map[int]string, w
 	if err := sw.Flush(); err != nil {
 		return n, err
 	}
-	return n, f.Write(w)
+	return n, xlsxstream.Write(f, w)
 }
 
 // stringsToCells makes a row of text cells, neutralised: a hostile cell
