@@ -76,7 +76,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, env.m("%s : %s client(s) écrit(s) (%s)\n", "%s: %s customer(s) written (%s)\n"),
 		path, format.Count(res.Written, env.Lang), fmtChosen.Label(env.Lang))
 	for _, s := range res.Skipped {
-		fmt.Fprintf(env.Stdout, env.m("  laissé(s) de côté : %s %s\n", "  left out: %s %s\n"), format.Count(s.Count, env.Lang), s.Message.In(env.Lang))
+		fmt.Fprintf(env.Stdout, env.m("  %s : %s laissé(s) de côté\n", "  %s: %s left out\n"), s.Message.In(env.Lang), format.Count(s.Count, env.Lang))
 	}
 	return nil
 }

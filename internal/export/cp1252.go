@@ -72,14 +72,19 @@ func (e *UnencodableError) Message(lang string) string { return e.message().In(l
 
 func (e *UnencodableError) message() domain.Message {
 	var fr, en strings.Builder
-	fmt.Fprintf(&fr, "%d valeur(s) contiennent des caractères que le format Windows-1252 (ancien Excel) ne peut pas enregistrer :", e.Total)
-	fmt.Fprintf(&en, "%d value(s) contain characters that Windows-1252 (old Excel) cannot hold:", e.Total)
+	if e.Total == 1 {
+		fr.WriteString("1 valeur contient un caractère que le format Windows-1252 (ancien Excel) ne peut pas enregistrer :")
+		en.WriteString("1 value contains a character that Windows-1252 (old Excel) cannot hold:")
+	} else {
+		fmt.Fprintf(&fr, "%d valeurs contiennent des caractères que le format Windows-1252 (ancien Excel) ne peut pas enregistrer :", e.Total)
+		fmt.Fprintf(&en, "%d values contain characters that Windows-1252 (old Excel) cannot hold:", e.Total)
+	}
 	for i, p := range e.Places {
 		if i == 5 {
 			break
 		}
 		fmt.Fprintf(&fr, "\n· ligne %d, colonne « %s » : « %s » dans « %s »", p.Row, p.Column, p.Char, p.Value)
-		fmt.Fprintf(&en, "\n· row %d, column \"%s\": \"%s\" in \"%s\"", p.Row, p.Column, p.Char, p.Value)
+		fmt.Fprintf(&en, "\n· row %d, column “%s”: “%s” in “%s”", p.Row, p.Column, p.Char, p.Value)
 	}
 	if e.Total > 5 {
 		fmt.Fprintf(&fr, "\n· … et %d autre(s)", e.Total-5)

@@ -50,7 +50,7 @@ func (ex *Exporter) export(ctx context.Context, path string, req Request) (Resul
 					req.OnProgress(done, total)
 				}
 			}
-			if req.Format.isMailing() && !req.IncludeRefused && c.MarketingConsent == domain.ConsentNo {
+			if req.Format.IsMailing() && !req.IncludeRefused && c.MarketingConsent == domain.ConsentNo {
 				skipped[SkipRefused]++
 				return nil
 			}
@@ -132,7 +132,7 @@ func (ex *Exporter) opener(ctx context.Context, req Request) (func(io.Writer) (s
 func skipMessage(reason string) domain.Message {
 	switch reason {
 	case SkipRefused:
-		return domain.Message{FR: "ont refusé la prospection", EN: "refused marketing"}
+		return domain.Message{FR: "refus de la prospection", EN: "refused marketing"}
 	case SkipNoEmail:
 		return domain.Message{FR: "sans e-mail", EN: "without an email"}
 	case SkipNoAddress:

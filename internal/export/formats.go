@@ -66,7 +66,7 @@ func ParseFormat(s string) (Format, bool) {
 	return "", false
 }
 
-// isMailing reports the formats that leave out who refused marketing.
-func (f Format) isMailing() bool {
+// IsMailing reports the formats that leave out who refused marketing.
+func (f Format) IsMailing() bool {
 	return f == FormatMailing || f == FormatVCard || f == FormatLabels
 }
