@@ -42,6 +42,9 @@ type ui struct {
 	// tab indexes, so that menus and the wizard can switch tabs.
 	clientsItem, groupsItem, importItem *container.TabItem
 	wizard                              *importwizard.Wizard
+	// sync is the Synchronisation tab (synctab.go).
+	sync     *syncTab
+	syncItem *container.TabItem
 	// lastForm is the customer form last opened (tests fill it in).
 	lastForm *customerForm
 	// refreshOperator updates the operator's badge; operatorsOn is what
@@ -111,19 +114,26 @@ func (u *ui) build() {
 	u.clientsItem = container.NewTabItem(lang.L("Customers"), u.clients.content)
 	u.groupsItem = container.NewTabItem(lang.L("Groups"), u.groups.content)
 	u.importItem = container.NewTabItem(lang.L("Import"), u.importTab())
+	u.sync = newSyncTab(u)
+	u.syncItem = container.NewTabItem(lang.L("Synchronisation"), u.sync.content)
 	u.tabs = container.NewAppTabs(u.clientsItem, u.groupsItem, u.importItem,
 		container.NewTabItem(lang.L("Multisite"), comingSoon(lang.L("Sites, shared and per-site fields, buying groups: coming in a later version."))),
-		container.NewTabItem(lang.L("Synchronisation"), comingSoon(lang.L("Bring customers and orders from your online shop’s export: coming in a later version."))),
+		u.syncItem,
 	)
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		u.app.Preferences().SetInt(prefLastTab, u.tabs.SelectedIndex())
-		if t == u.groupsItem {
+		switch t {
+		case u.groupsItem:
 			u.groups.reload()
+		case u.syncItem:
+			u.sync.history.reload()
 		}
 	}
+	u.win.SetOnDropped(u.dropped) // files dropped on the Synchronisation tab are its own
 	u.win.SetContent(uikit.WithHoverLayer(u.win, container.NewBorder(nil, u.operatorBar(), nil, nil, u.tabs)))
 	u.clients.reload()
 	u.groups.reload()
+	u.sync.start()
 }
 
 // restoreWindow applies the remembered size and tab, and remembers them
@@ -160,6 +170,10 @@ func (u *ui) Refresh() {
 func (u *ui) switchDatabase(path string) {
 	if u.wizard.Busy() {
 		u.showError(errImportRunning)
+		return
+	}
+	if u.sync.busy() {
+		u.showError(errSyncRunning)
 		return
 	}
 	u.work.Go(func() {

@@ -117,7 +117,7 @@ func (u *ui) backupRow(b domain.Backup, closeList func()) fyne.CanvasObject {
 // confirmRestore asks, then puts b in place of the customer file: the file
 // is closed, backed up, replaced and opened again.
 func (u *ui) confirmRestore(b domain.Backup, closeList func()) {
-	if u.wizard.Busy() {
+	if u.wizard.Busy() || u.sync.busy() {
 		u.showError(errImportRunning)
 		return
 	}
@@ -166,5 +166,5 @@ func (u *ui) restore(b domain.Backup) {
 
 // errImportRunning refuses what cannot be done while an import is written.
 var errImportRunning = &domain.Error{Code: "import_running", Message: domain.Message{
-	FR: "Une importation ou son annulation est en cours : attendez qu’elle se termine (ou arrêtez l’importation) avant de changer de base de clients.",
-	EN: "An import or its undo is under way: wait for it to end (or stop the import) before changing the customer file."}}
+	FR: "Une importation, une synchronisation ou leur annulation est en cours : attendez qu’elle se termine (ou arrêtez-la) avant de changer de base de clients.",
+	EN: "An import, a sync or their undo is under way: wait for it to end (or stop it) before changing the customer file."}}

@@ -111,8 +111,9 @@ func newClientsTab(u *ui) *clientsTab {
 	t.table = t.newTable()
 	add := widget.NewButtonWithIcon(lang.L("New customer"), theme.ContentAddIcon(), u.openNewCustomer)
 	add.Importance = widget.HighImportance
+	exportButton := widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), func() { u.showExport() })
 
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(t.notice, t.count, add), t.search)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(t.notice, t.count, exportButton, add), t.search)
 	// Equal columns give each filter room for its longest choice.
 	t.batchFilter = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
 		q := t.model.query

@@ -23,9 +23,5 @@ func (u *ui) importTab() fyne.CanvasObject {
 		Refresh: u.Refresh,
 		Work:    u.work,
 	})
-	u.win.SetOnDropped(func(p fyne.Position, uris []fyne.URI) {
-		u.tabs.Select(u.importItem)
-		u.wizard.HandleDrop(p, uris)
-	})
-	return u.wizard.Content()
+	return u.wizard.Content() // files dropped on the window: ui.dropped
 }

@@ -24,6 +24,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu(lang.L("File"),
 		withKey(lang.L("New customer"), fyne.KeyN),
 		withKey(lang.L("Import a file"), fyne.KeyI),
+		withKey(lang.L("Export…"), fyne.KeyE),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Open another database…"), u.openDatabase),
 		fyne.NewMenuItem(lang.L("New database…"), u.newDatabase),

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -21,6 +22,7 @@ import (
 	"carnet/gui/uitest"
 	"carnet/internal/demo"
 	"carnet/internal/domain"
+	"carnet/internal/export"
 	"carnet/internal/importer"
 	"carnet/internal/service"
 	"carnet/internal/store"
@@ -256,10 +258,27 @@ func pressScreens() []pressScreen {
 			u.settle(t)
 		}},
 		{name: "Premier lancement", empty: true},
+		{name: "Export en cours", open: func(t *testing.T, u *ui, _ pressWorld) {
+			// Held until its Cancel is pressed, the only button then. A
+			// tap beside the dialog waits for the hold to end.
+			d := openExport(t, u)
+			holdExports(t, 3*time.Second)
+			u.act(func() { d.run(filepath.Join(t.TempDir(), "clients.xlsx")) })
+		}},
+		{name: "Export refusé en Windows-1252", open: func(t *testing.T, u *ui, _ pressWorld) {
+			// A name Windows-1252 cannot hold: the refusal offers CSV UTF-8.
+			if err := u.svc.CreateCustomer(context.Background(), &domain.Customer{LastName: "Nowak", FirstName: "Łukasz"}); err != nil {
+				t.Fatal(err)
+			}
+			d := openExport(t, u)
+			chooseFormat(u, d, export.FormatCSV1252)
+			exportTo(t, u, d, filepath.Join(t.TempDir(), "clients.csv"))
+		}},
 	}
 	for i, s := range []string{"Identité", "Coordonnées", "Adresses", "Commercial", "Paiement", "Notes", "Solde", "Historique"} {
 		screens = append(screens, form("Fiche client, "+s, i))
 	}
+	screens = append(screens, syncPressScreens()...) // sync_test.go
 	return screens
 }
 

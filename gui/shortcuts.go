@@ -6,8 +6,8 @@ import (
 )
 
 // shortcutActions maps the key pressed with Ctrl (Cmd on macOS) to what it
-// does: N new customer, F search, I Import tab, comma the settings (the
-// platforms' usual key for them).
+// does: N new customer, F search, I Import tab, E export the Clients tab's
+// list, comma the settings (the platforms' usual key for them).
 func (u *ui) shortcutActions() map[fyne.KeyName]func() {
 	actions := map[fyne.KeyName]func(){
 		fyne.KeyN: func() {
@@ -18,7 +18,11 @@ func (u *ui) shortcutActions() map[fyne.KeyName]func() {
 			u.tabs.Select(u.clientsItem)
 			u.win.Canvas().Focus(u.clients.search)
 		},
-		fyne.KeyI:     func() { u.tabs.Select(u.importItem) },
+		fyne.KeyI: func() { u.tabs.Select(u.importItem) },
+		fyne.KeyE: func() {
+			u.tabs.Select(u.clientsItem)
+			u.showExport()
+		},
 		fyne.KeyComma: u.showSettings,
 	}
 	for key, fn := range actions {

@@ -208,10 +208,14 @@ for lang in fr en; do
 		t_browse="Parcourir…" t_open="Ouvrir un fichier" t_cancel="Annuler"
 		t_template="Télécharger le modèle d’import" t_save_title="Enregistrer le modèle d’import" t_save="Enregistrer"
 		t_customer="Client C" locale=fr_FR.UTF-8
+		t_export="Exporter…" t_export_title="Exporter des clients" t_export_save="Enregistrer l’export"
+		t_written="clients écrits dans" t_close="Fermer" t_export_file="clients.xlsx"
 	else
 		t_browse="Browse…" t_open="Open a file" t_cancel="Cancel"
 		t_template="Download the import template" t_save_title="Save the import template" t_save="Save"
 		t_customer="Customer C" locale=en_US.UTF-8
+		t_export="Export…" t_export_title="Export customers" t_export_save="Save the export"
+		t_written="customers written to" t_close="Close" t_export_file="customers.xlsx"
 	fi
 
 	step="1 window"
@@ -317,6 +321,39 @@ for lang in fr en; do
 	dump
 	expect_dialogs 0
 	echo "[$lang] 5 a click selected the first row, a double click opened '$title', '$t_cancel' closed it"
+
+	# 5b: the export, through Fyne's save dialog (a file dialog that passed
+	# every headless test once crashed the real app).
+	step="5b $t_export"
+	click_button window "$t_export"
+	dump
+	expect_dialogs 1
+	has_text dialog "$t_export_title" || fail "no dialog title '$t_export_title'"
+	shot export-dialog
+	step="5b $t_export_title, $t_export"
+	click_button dialog "$t_export"
+	dump
+	expect_dialogs 2
+	has_text dialog "$t_export_save" || fail "no dialog title '$t_export_save'"
+	step="5b $t_export_save, $t_save"
+	click_button dialog "$t_save"
+	exported="" said=""
+	for _ in $(seq 100); do
+		sleep 0.1
+		dump
+		exported=$(find "$home" -name "$t_export_file" | sed -n 1p)
+		said=$(awk -v w="$t_written" '$1 == "text" && $2 == "dialog" && index($0, w) {print; exit}' "$dump_file")
+		[ -n "$exported" ] && [ -n "$said" ] && break
+	done
+	[ -n "$exported" ] || fail "no $t_export_file under $home after '$t_save'"
+	[ -n "$said" ] || fail "$exported exists but the dialog never says how many customers it wrote"
+	[ "$(head -c 2 "$exported")" = PK ] || fail "$exported is not a zip (does not start with PK)"
+	shot export-done
+	step="5b $t_close"
+	click_button dialog "$t_close"
+	dump
+	expect_dialogs 0
+	echo "[$lang] 5b '$t_export' wrote ${exported#"$home"/} ($(wc -c <"$exported") bytes); the dialog says: ${said#text dialog }"
 
 	step="6 end"
 	alive

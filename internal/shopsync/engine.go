@@ -15,7 +15,7 @@ import (
 
 // ErrGeneric sends a generic shop's file to the import wizard.
 var ErrGeneric = &domain.Error{Code: "sync.generic", Message: domain.Message{
-	FR: "Boutique générique : importez ce fichier par l’onglet Importer, dont l’assistant fait correspondre ses colonnes.",
+	FR: "Boutique générique : importez ce fichier par l’onglet Import, dont l’assistant fait correspondre ses colonnes.",
 	EN: "Generic shop: import this file from the Import tab, whose wizard maps its columns."}}
 
 // planned is one web customer on its way through a sync.

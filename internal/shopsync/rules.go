@@ -117,7 +117,7 @@ func checkPhones(w *WebCustomer) []domain.Message {
 		if _, bad := (phone.Parser{}).ToE164(raw, region); bad != nil {
 			notes = append(notes, domain.Message{
 				FR: "téléphone « " + raw + " » illisible, laissé de côté",
-				EN: "unreadable phone \"" + raw + "\", left out"})
+				EN: "unreadable phone “" + raw + "”, left out"})
 			continue
 		}
 		kept = append(kept, raw)
