@@ -210,12 +210,14 @@ for lang in fr en; do
 		t_customer="Client C" locale=fr_FR.UTF-8
 		t_export="Exporter…" t_export_title="Exporter des clients" t_export_save="Enregistrer l’export"
 		t_written="clients écrits dans" t_close="Fermer" t_export_file="clients.xlsx"
+		t_add_file="Ajouter un fichier…" t_open_export="Ouvrir l’export de la boutique"
 	else
 		t_browse="Browse…" t_open="Open a file" t_cancel="Cancel"
 		t_template="Download the import template" t_save_title="Save the import template" t_save="Save"
 		t_customer="Customer C" locale=en_US.UTF-8
 		t_export="Export…" t_export_title="Export customers" t_export_save="Save the export"
 		t_written="customers written to" t_close="Close" t_export_file="customers.xlsx"
+		t_add_file="Add a file…" t_open_export="Open the shop’s export"
 	fi
 
 	step="1 window"
@@ -258,6 +260,25 @@ for lang in fr en; do
 	dump
 	expect_dialogs 0
 	echo "[$lang] 3 '$t_browse' opened '$t_open', '$t_cancel' closed it"
+
+	step="3b Synchronisation tab, $t_add_file"
+	# shellcheck disable=SC2046
+	click $(tab_xy 4)
+	dump
+	[ "$(selected_tab)" = 4 ] || fail "the Synchronisation tab is not selected"
+	click_button window "$t_add_file"
+	dump
+	expect_dialogs 1
+	has_text dialog "$t_open_export" || fail "no dialog title '$t_open_export'"
+	shot sync-open-dialog
+	step="3b $t_open_export, $t_cancel"
+	click_button dialog "$t_cancel"
+	dump
+	expect_dialogs 0
+	# shellcheck disable=SC2046
+	click $(tab_xy 2)
+	dump
+	echo "[$lang] 3b '$t_add_file' opened '$t_open_export', '$t_cancel' closed it"
 
 	step="4 $t_template"
 	click_button window "$t_template"
