@@ -3,6 +3,7 @@ package shopsync
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -55,7 +56,7 @@ func (s *Syncer) execute(ctx context.Context, req Request, commit bool) (*Plan, 
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "synchronisation.csv")
-	if err := s.writeRows(path, set, items); err != nil {
+	if err := s.writeRows(ctx, path, set, items); err != nil {
 		return nil, err
 	}
 
@@ -122,7 +123,7 @@ func (s *Syncer) execute(ctx context.Context, req Request, commit bool) (*Plan, 
 // settings can bring in (per-customer mode), or the catch-all customer's
 // code alone, which the orders are recorded on. A web customer whose code
 // or account cannot be made is refused here, with the reason.
-func (s *Syncer) writeRows(path string, set Settings, items []*planned) error {
+func (s *Syncer) writeRows(ctx context.Context, path string, set Settings, items []*planned) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -134,14 +135,18 @@ func (s *Syncer) writeRows(path string, set Settings, items []*planned) error {
 		header[i] = domain.FieldLabel(k, "fr")
 	}
 	w.Write(header)
-	line := 1
-	put := func(values map[string]string) {
+	line := 1 // the physical line the last record ended on
+	put := func(values map[string]string) int {
 		rec := make([]string, len(rowFields))
+		newlines := 0
 		for i, k := range rowFields {
 			rec[i] = values[k]
+			newlines += strings.Count(rec[i], "\n")
 		}
 		w.Write(rec)
-		line++
+		start := line + 1
+		line = start + newlines // a value's line breaks stay inside its quotes
+		return start
 	}
 	if set.AccountMode == AccountCatchAll {
 		put(map[string]string{"code": set.CatchAllCode})
@@ -152,10 +157,17 @@ func (s *Syncer) writeRows(path string, set Settings, items []*planned) error {
 				var account string
 				if account, err = set.accountFor(it.web.ShopID); err == nil {
 					it.code, it.row.Code = code, code
-					put(set.row(it.web, code, account))
-					it.line = line
+					it.line = put(set.row(it.web, code, account))
 					continue
 				}
+			} else if known, kerr := s.knownByEmail(ctx, set, it.web); kerr != nil {
+				return kerr
+			} else if known {
+				// No shop ID to make a code from, but the customer is
+				// already here under its e-mail: it is updated (its code
+				// kept) and its orders attached.
+				it.line = put(set.row(it.web, "", ""))
+				continue
 			}
 			it.row.refuse(domain.Message{FR: domain.UserMessage(err, "fr"), EN: domain.UserMessage(err, "en")})
 		}
@@ -166,6 +178,24 @@ func (s *Syncer) writeRows(path string, set Settings, items []*planned) error {
 		return err
 	}
 	return f.Close()
+}
+
+// knownByEmail reports whether the settings look customers up by e-mail
+// and one has this web customer's.
+func (s *Syncer) knownByEmail(ctx context.Context, set Settings, w WebCustomer) (bool, error) {
+	if !set.EmailFirst || w.Email == "" {
+		return false, nil
+	}
+	found := false
+	err := s.svc.Store.View(ctx, func(tx *store.Tx) error {
+		_, err := tx.CustomerBy(ctx, "email", strings.ToLower(strings.TrimSpace(w.Email)))
+		if errors.Is(err, domain.ErrNotFound) {
+			return nil
+		}
+		found = err == nil
+		return err
+	})
+	return found, err
 }
 
 // fromImport reads what the import engine decided for the row.

@@ -202,3 +202,38 @@ func customerByCode(ctx context.Context, svc *service.Service, code string) (*do
 	})
 	return c, err
 }
+
+// Magento's customer files carry no customer number: a customer already
+// here is found by e-mail and updated, a new one is refused with the way
+// out.
+func TestWithoutShopIDOnlyKnownCustomersComeIn(t *testing.T) {
+	ctx := context.Background()
+	file := corpusFile(t, "magento/m2_sample_customer_composite.csv")
+	s, svc := newSyncer(t)
+	set := DefaultSettings
+	set.Shop = ShopMagento
+	req := Request{Shop: ShopMagento, Files: []string{file}, Settings: set}
+	plan, err := s.DryRun(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := rowOf(t, plan, "jondoe@example.com"); r.Action != ActionRefuse || !strings.Contains(r.Why.FR, "grille Clients") {
+		t.Fatalf("an unknown customer without a shop number: %+v", r)
+	}
+	jon := &domain.Customer{Code: "C0042", Kind: domain.KindPerson, LastName: "Doe", FirstName: "Jon", Email: "jondoe@example.com"}
+	if err := svc.CreateCustomer(ctx, jon); err != nil {
+		t.Fatal(err)
+	}
+	plan, err = s.Run(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rowOf(t, plan, "jondoe@example.com")
+	if r.Action != ActionUpdate || r.Code != "C0042" {
+		t.Fatalf("a known customer without a shop number: %+v", r)
+	}
+	c, _ := svc.Customer(ctx, jon.ID)
+	if c.Code != "C0042" || c.Billing.Line1 != "Main Street 1" || c.Billing.Line2 != "Suite 200" || c.Billing.City != "Campbell" {
+		t.Errorf("Jon after the sync: %+v", c.Billing)
+	}
+}

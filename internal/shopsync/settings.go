@@ -106,8 +106,8 @@ func padded(prefix, id string, length int, w what) (string, error) {
 	switch {
 	case id == "":
 		return "", &domain.Error{Code: "sync.no_id", Message: domain.Message{
-			FR: "Le fichier ne donne pas le numéro client de la boutique : impossible de faire le " + w.fr + " (préfixe + numéro).",
-			EN: "The file gives no shop customer number: the " + w.en + " (prefix + number) cannot be made."}}
+			FR: "Le fichier ne donne pas le numéro client de la boutique : impossible de faire le " + w.fr + " (préfixe + numéro). Un client déjà présent est retrouvé par son e-mail si « Rechercher d’abord le client par son adresse e-mail » est coché ; sinon, exportez le fichier qui porte les numéros (Magento : la grille Clients) ou choisissez un compte client unique.",
+			EN: "The file gives no shop customer number: the " + w.en + " (prefix + number) cannot be made. A customer already here is found by e-mail when “Look the customer up by e-mail first” is ticked; otherwise export the file that carries the numbers (Magento: the Customers grid) or choose a single customer account."}}
 	case !accountChars(id):
 		return "", &domain.Error{Code: "sync.bad_id", Message: domain.Message{
 			FR: "Numéro client de la boutique « " + id + " » : un " + w.fr + " ne peut contenir que lettres, chiffres, « - » et « _ ».",
