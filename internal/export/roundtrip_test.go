@@ -6,28 +6,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"carnet/internal/domain"
 	"carnet/internal/export"
 	"carnet/internal/importer"
 	"carnet/internal/service"
 	"carnet/internal/store"
+	"carnet/internal/testsvc"
 )
 
 // newFile opens an empty customer file with a clock that moves on.
-func newFile(t *testing.T) *service.Service {
-	t.Helper()
-	svc, err := service.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Close() })
-	base := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	n := 0
-	svc.Now = func() time.Time { n++; return base.Add(time.Duration(n) * time.Second) }
-	return svc
-}
+func newFile(t *testing.T) *service.Service { return testsvc.Open(t) }
 
 // fillFile stores customers that use every kind of value a round trip can
 // spoil: leading zeros, long digit strings, French and foreign phones,

@@ -8,27 +8,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"carnet/internal/corpustest"
 	"carnet/internal/domain"
 	"carnet/internal/service"
+	"carnet/internal/testsvc"
 
 	"golang.org/x/text/encoding/charmap"
 )
 
 func newImporter(t *testing.T) (*Importer, *service.Service) {
-	t.Helper()
-	svc, err := service.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Close() })
-	// A clock that moves on, so that a manual edit after an import has a
-	// later updated_at even within one millisecond.
-	base := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	n := 0
-	svc.Now = func() time.Time { n++; return base.Add(time.Duration(n) * time.Second) }
+	svc := testsvc.Open(t)
 	return New(svc), svc
 }
 

@@ -2,26 +2,17 @@ package shopsync
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"carnet/internal/domain"
 	"carnet/internal/service"
 	"carnet/internal/store"
+	"carnet/internal/testsvc"
 )
 
 func newSyncer(t *testing.T) (*Syncer, *service.Service) {
-	t.Helper()
-	svc, err := service.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Close() })
-	base := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	n := 0
-	svc.Now = func() time.Time { n++; return base.Add(time.Duration(n) * time.Second) }
+	svc := testsvc.Open(t)
 	return New(svc), svc
 }
 
