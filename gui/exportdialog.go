@@ -96,6 +96,9 @@ func (u *ui) showExport() *exportDialog {
 	return d
 }
 
+// prefExportFormat keeps the format of the last export that was written.
+const prefExportFormat = "export.format"
+
 func (d *exportDialog) build() {
 	d.scope = widget.NewRadioGroup(d.scopeTexts(), func(s string) {
 		for i, o := range d.scope.Options {
@@ -125,6 +128,9 @@ func (d *exportDialog) build() {
 	d.format = widget.NewRadioGroup(labels, func(string) { d.choiceChanged() })
 	d.format.Required = true
 	d.format.Selected = labels[0]
+	if last, ok := export.ParseFormat(d.u.app.Preferences().String(prefExportFormat)); ok {
+		d.format.Selected = last.Label(uiLang)
+	}
 	d.formatNote = noteLabel()
 	d.refused = widget.NewCheck(lang.L("Include the customers who refused marketing"), func(bool) { d.choiceChanged() })
 	d.refusedNote = noteLabel()

@@ -485,3 +485,21 @@ func TestExportOfAnEmptyListIsNotOffered(t *testing.T) {
 		t.Error("everything (3 customers) should be offered")
 	}
 }
+
+// TestExportRemembersTheLastFormat: the dialog opens on the format of the
+// last export written, and a cancelled or refused one does not count.
+func TestExportRemembersTheLastFormat(t *testing.T) {
+	u := newTestUI(t)
+	exportCustomers(t, u)
+	d := openExport(t, u)
+	if got := d.chosenFormat(); got != export.FormatXLSX {
+		t.Fatalf("first opening on %s, want Excel", got)
+	}
+	chooseFormat(u, d, export.FormatVCard)
+	exportTo(t, u, d, filepath.Join(t.TempDir(), "contacts.vcf"))
+	u.act(func() { d.dlg.Hide() })
+	d = openExport(t, u)
+	if got := d.chosenFormat(); got != export.FormatVCard {
+		t.Fatalf("reopened on %s, want the vCard just written", got)
+	}
+}

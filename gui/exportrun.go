@@ -147,6 +147,8 @@ func (d *exportDialog) finished(path string, res export.Result, err error) {
 		d.say(widget.DangerImportance, domain.UserMessage(err, uiLang))
 	default:
 		d.say(widget.SuccessImportance, resultText(res, path))
+		// The next export starts from the format that worked.
+		d.u.app.Preferences().SetString(prefExportFormat, string(res.Format))
 	}
 }
 
