@@ -103,6 +103,17 @@ for lang in fr en; do
 	shot "$lang-settings-lists"
 	stop
 
+	start "$lang" "$tmp/demo.db"
+	xdotool key ctrl+e # Fichier › Exporter…
+	sleep 1.2
+	shot "$lang-export"
+	stop
+
+	start "$lang" "$tmp/demo.db"
+	if [ "$lang" = fr ]; then click 366 49 1.2; else click 345 49 1.2; fi # Synchronisation tab
+	shot "$lang-sync"
+	stop
+
 	start "$lang" "$tmp/operators.db" # asks who is working
 	shot "$lang-sign-in"
 	stop
