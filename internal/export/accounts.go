@@ -62,8 +62,7 @@ func (s *accountsSink) reader(key, lang string) func(c *domain.Customer) any {
 	case "phone":
 		return func(c *domain.Customer) any { return readablePhone(c.FirstPhone()) }
 	}
-	get := stringField(key, lang)
-	return func(c *domain.Customer) any { return get(c) }
+	return func(c *domain.Customer) any { return cellOf(key, c.Get(key), lang) }
 }
 
 func (s *accountsSink) Write(c *domain.Customer) (string, error) { return s.csv.Write(c) }

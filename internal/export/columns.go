@@ -58,29 +58,60 @@ func spreadsheetColumns(lang string, custom []domain.CustomField) []column {
 	return cols
 }
 
-// fieldColumn is the column of one built-in field.
+// fieldColumn is the column of one built-in field. Values come from the
+// domain's accessors (Customer.Get), which the importer writes through:
+// what goes out is what comes back in.
 func fieldColumn(f domain.FieldDef, lang string) column {
-	col := column{header: f.Label(lang)}
-	text := func(get func(c *domain.Customer) string) {
-		col.kind, col.value = cellText, func(c *domain.Customer) any { return get(c) }
-	}
+	col := column{header: f.Label(lang), kind: cellText}
 	switch f.Type {
 	case domain.TypeIdentifier, domain.TypePostcode, domain.TypeSIRET, domain.TypeVAT, domain.TypeIBAN,
 		domain.TypePhones, domain.TypePhone:
-		text(stringField(f.Key, lang))
 		col.kind = cellIdentifier
 	case domain.TypeID:
-		col.kind, col.value = cellInteger, func(c *domain.Customer) any { return c.ID }
+		col.kind = cellInteger
 	case domain.TypeMoney:
-		col.kind, col.value = cellMoney, moneyField(f.Key)
+		col.kind = cellMoney
 	case domain.TypePercent:
-		col.kind, col.value = cellPercent, percentField(f.Key)
+		col.kind = cellPercent
 	case domain.TypeDate:
-		col.kind, col.value = cellDate, dateField(f.Key)
-	default:
-		text(stringField(f.Key, lang))
+		col.kind = cellDate
 	}
+	key := f.Key
+	col.value = func(c *domain.Customer) any { return cellOf(key, c.Get(key), lang) }
 	return col
+}
+
+// cellOf writes one field's value the way the importer reads it back:
+// labels for the kind and the consent, Oui/Non, phones readable and
+// comma-separated, groups comma-separated. Numbers and dates stay as they
+// are for the sink to write.
+func cellOf(key string, v any, lang string) any {
+	switch v := v.(type) {
+	case string:
+		switch key {
+		case "kind":
+			if domain.Kind(v) == domain.KindCompany {
+				return domain.Message{FR: "Personne morale", EN: "Company"}.In(lang)
+			}
+			return domain.Message{FR: "Personne physique", EN: "Individual"}.In(lang)
+		case "marketing_consent":
+			return domain.Consent(v).Label().In(lang)
+		case "fax":
+			return readablePhone(v)
+		}
+		return v
+	case bool:
+		return yesNo(v, lang)
+	case []string:
+		return strings.Join(v, ", ")
+	case []domain.Phone:
+		parts := make([]string, len(v))
+		for i, p := range v {
+			parts[i] = readablePhone(p.Number)
+		}
+		return strings.Join(parts, ", ")
+	}
+	return v // int64, time.Time
 }
 
 // customColumn is the column of a custom field, headed by its name, which
@@ -129,139 +160,6 @@ func yesNo(v bool, lang string) string {
 		return domain.Message{FR: "Oui", EN: "Yes"}.In(lang)
 	}
 	return domain.Message{FR: "Non", EN: "No"}.In(lang)
-}
-
-// stringField returns the reader of a text field, written the way the
-// importer reads it back.
-func stringField(key, lang string) func(c *domain.Customer) string {
-	switch key {
-	case "code":
-		return func(c *domain.Customer) string { return c.Code }
-	case "kind":
-		return func(c *domain.Customer) string {
-			if c.Kind == domain.KindCompany {
-				return domain.Message{FR: "Personne morale", EN: "Company"}.In(lang)
-			}
-			return domain.Message{FR: "Personne physique", EN: "Individual"}.In(lang)
-		}
-	case "phones":
-		return func(c *domain.Customer) string {
-			parts := make([]string, len(c.Phones))
-			for i, p := range c.Phones {
-				parts[i] = readablePhone(p.Number)
-			}
-			return strings.Join(parts, ", ")
-		}
-	case "fax":
-		return func(c *domain.Customer) string { return readablePhone(c.Fax) }
-	case "groups":
-		return func(c *domain.Customer) string { return strings.Join(c.Groups, ", ") }
-	case "shipping_line1", "shipping_line2", "shipping_postcode", "shipping_city", "shipping_country":
-		part := addressPart(strings.TrimPrefix(key, "shipping_"))
-		return func(c *domain.Customer) string {
-			if len(c.Shipping) == 0 {
-				return ""
-			}
-			return part(c.Shipping[0])
-		}
-	case "billing_line1", "billing_line2", "postcode", "city", "country":
-		part := addressPart(strings.TrimPrefix(key, "billing_"))
-		return func(c *domain.Customer) string { return part(c.Billing) }
-	}
-	if get, ok := textFields[key]; ok {
-		return get
-	}
-	if get, ok := boolFields[key]; ok {
-		return func(c *domain.Customer) string { return yesNo(get(c), lang) }
-	}
-	if get, ok := extraFields[key]; ok {
-		return func(c *domain.Customer) string { return get(c, lang) }
-	}
-	return func(*domain.Customer) string { return "" }
-}
-
-// extraFields are the text fields whose reader needs the language; a file
-// of its own adds to them (consent).
-var extraFields = map[string]func(c *domain.Customer, lang string) string{}
-
-func addressPart(part string) func(a domain.Address) string {
-	switch part {
-	case "line1":
-		return func(a domain.Address) string { return a.Line1 }
-	case "line2":
-		return func(a domain.Address) string { return a.Line2 }
-	case "postcode":
-		return func(a domain.Address) string { return a.Postcode }
-	case "city":
-		return func(a domain.Address) string { return a.City }
-	}
-	return func(a domain.Address) string { return a.Country }
-}
-
-var textFields = map[string]func(c *domain.Customer) string{
-	"civility":           func(c *domain.Customer) string { return c.Civility },
-	"last_name":          func(c *domain.Customer) string { return c.LastName },
-	"first_name":         func(c *domain.Customer) string { return c.FirstName },
-	"company_name":       func(c *domain.Customer) string { return c.CompanyName },
-	"legal_form":         func(c *domain.Customer) string { return c.LegalForm },
-	"siret":              func(c *domain.Customer) string { return c.SIRET },
-	"vat_number":         func(c *domain.Customer) string { return c.VATNumber },
-	"iban":               func(c *domain.Customer) string { return c.IBAN },
-	"email":              func(c *domain.Customer) string { return c.Email },
-	"website":            func(c *domain.Customer) string { return c.Website },
-	"reference":          func(c *domain.Customer) string { return c.Reference },
-	"account_number":     func(c *domain.Customer) string { return c.AccountNumber },
-	"marketing_source":   func(c *domain.Customer) string { return c.MarketingSource },
-	"discount_card":      func(c *domain.Customer) string { return c.DiscountCard },
-	"price_type_sales":   func(c *domain.Customer) string { return c.PriceTypeSales },
-	"price_type_orders":  func(c *domain.Customer) string { return c.PriceTypeOrders },
-	"sales_rep":          func(c *domain.Customer) string { return c.SalesRep },
-	"payment_terms":      func(c *domain.Customer) string { return c.PaymentTerms },
-	"payment_method":     func(c *domain.Customer) string { return c.PaymentMethod },
-	"currency":           func(c *domain.Customer) string { return c.Currency },
-	"language":           func(c *domain.Customer) string { return c.Language },
-	"credit_hold_reason": func(c *domain.Customer) string { return c.CreditHoldReason },
-	"notes":              func(c *domain.Customer) string { return c.Notes },
-}
-
-var boolFields = map[string]func(c *domain.Customer) bool{
-	"supplier":     func(c *domain.Customer) bool { return c.Supplier },
-	"disappointed": func(c *domain.Customer) bool { return c.Disappointed },
-	"credit_hold":  func(c *domain.Customer) bool { return c.CreditHold },
-	"archived":     func(c *domain.Customer) bool { return c.Archived },
-}
-
-func moneyField(key string) func(c *domain.Customer) any {
-	get := map[string]func(c *domain.Customer) int64{
-		"credit_limit":      func(c *domain.Customer) int64 { return c.CreditLimit },
-		"insurer_guarantee": func(c *domain.Customer) int64 { return c.InsurerGuarantee },
-		"other_guarantees":  func(c *domain.Customer) int64 { return c.OtherGuarantees },
-		"balance":           func(c *domain.Customer) int64 { return c.Balance },
-	}[key]
-	if get == nil {
-		return func(*domain.Customer) any { return "" }
-	}
-	return func(c *domain.Customer) any { return get(c) }
-}
-
-func percentField(key string) func(c *domain.Customer) any {
-	get := map[string]func(c *domain.Customer) int64{
-		"discount_sales":      func(c *domain.Customer) int64 { return c.DiscountSales },
-		"discount_services":   func(c *domain.Customer) int64 { return c.DiscountServices },
-		"discount_materials":  func(c *domain.Customer) int64 { return c.DiscountMaterials },
-		"applicable_discount": func(c *domain.Customer) int64 { return c.Discount.Percent },
-	}[key]
-	if get == nil {
-		return func(*domain.Customer) any { return "" }
-	}
-	return func(c *domain.Customer) any { return get(c) }
-}
-
-func dateField(key string) func(c *domain.Customer) any {
-	if key == "updated_at" {
-		return func(c *domain.Customer) any { return c.UpdatedAt }
-	}
-	return func(c *domain.Customer) any { return c.CreatedAt }
 }
 
 // readablePhone writes a stored E.164 number the way people read it: the

@@ -1,8 +1,11 @@
 package export_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -46,12 +49,12 @@ func fillFile(t *testing.T, svc *service.Service) []*domain.Customer {
 			Billing:  domain.Address{Line1: "3 rue de l’Église", Line2: "Bâtiment B", Postcode: "01000", City: "Bourg-en-Bresse", Country: "FR"},
 			Shipping: []domain.Address{{Line1: "Zone artisanale", Postcode: "01100", City: "Oyonnax", Country: "FR"}},
 			Groups:   []string{"Boulangeries", "Lyon"}, DiscountSales: 1250, CreditLimit: 150000, Supplier: true,
-			Notes:  "- livrer le matin\n- sonner deux fois",
+			Notes: "- livrer le matin\n- sonner deux fois", MarketingConsent: domain.ConsentYes,
 			Custom: map[string]string{"Passeport": "12AB34567", "Surface": "84.5", "Anniversaire": "1984-02-29", "VIP": "true"}},
 		{Code: "C000124", Kind: domain.KindCompany, CompanyName: "=HYPERLINK(\"http://x\")", LegalForm: "SARL",
 			SIRET: "73282932000074", VATNumber: "FR44732829320", IBAN: "FR7630006000011234567890189",
 			Email: "contact@boulangerie.fr", Billing: domain.Address{Line1: "12 rue de la République", Postcode: "69002", City: "Lyon", Country: "FR"},
-			AccountNumber: "411DUPONT", Notes: "@dupont", Custom: map[string]string{"VIP": "false"}},
+			AccountNumber: "411DUPONT", Notes: "@dupont", Custom: map[string]string{"VIP": "false"}, MarketingConsent: domain.ConsentNo},
 		{Code: "C000125", Kind: domain.KindPerson, LastName: "Nguyễn", FirstName: "Minh", Email: "minh@example.fr"},
 	}
 	for _, c := range customers {
@@ -165,5 +168,50 @@ func TestRoundTripBalanceUnchangedWritesNoAdjustment(t *testing.T) {
 	}
 	if len(entries) != 1 || balance != -15050 {
 		t.Fatalf("after re-import with balances applied: %d entries, balance %d; want the one entry, -150,50", len(entries), balance)
+	}
+}
+
+// Every field a customer has a value in reaches the file: a field the
+// export forgot would come back empty, and an empty cell keeps the stored
+// value, so the round trip alone would not see it.
+func TestExportWritesEveryFieldItHas(t *testing.T) {
+	svc := newFile(t)
+	customers := fillFile(t, svc)
+	path, _ := exportTo(t, svc, export.FormatCSV, "clients.csv")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
+	r.Comma = ';'
+	records, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := records[0]
+	for _, c := range customers {
+		loaded, err := svc.Customer(context.Background(), c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var row []string
+		for _, rec := range records[1:] {
+			if rec[columnOf(header, "Code client")] == c.Code {
+				row = rec
+			}
+		}
+		if row == nil {
+			t.Fatalf("%s not exported", c.Code)
+		}
+		for _, f := range domain.Fields {
+			col := columnOf(header, f.FR)
+			if col < 0 {
+				t.Errorf("no column %q", f.FR)
+				continue
+			}
+			if !domain.IsZeroValue(loaded.Get(f.Key)) && row[col] == "" {
+				t.Errorf("%s: %s holds %v, its cell is empty", c.Code, f.Key, loaded.Get(f.Key))
+			}
+		}
 	}
 }
