@@ -25,9 +25,6 @@ import (
 // account the shop's customer 42 gets, or why the settings cannot work.
 // The shop is chosen beside the files (synctab.go) but saved with the rest.
 
-// previewID is the shop customer number the preview line shows.
-const previewID = "42"
-
 // previewArrow is the arrow the service's preview writes between the ID
 // and what it gets; the bundled font has none, so it is not drawn (a rune
 // here, so that the font test does not take it for a text drawn).
@@ -341,7 +338,7 @@ func syncShowIf(o fyne.CanvasObject, visible bool) {
 func (f *syncSettingsForm) showPreview() {
 	s, err := f.settings()
 	if err == nil {
-		f.previewText = s.Preview(previewID).In(uiLang)
+		f.previewText = s.Preview(shopsync.SampleID).In(uiLang)
 		f.previewOK = previewWorks(s)
 	} else {
 		f.previewText, f.previewOK = formError(err), false
@@ -364,11 +361,11 @@ func previewWorks(s shopsync.Settings) bool {
 		return false
 	}
 	if s.AccountMode == shopsync.AccountPerCustomer {
-		if _, err := s.CodeFor(previewID); err != nil {
+		if _, err := s.CodeFor(shopsync.SampleID); err != nil {
 			return false
 		}
 	}
-	_, err := s.AccountFor(previewID)
+	_, err := s.AccountFor(shopsync.SampleID)
 	return err == nil
 }
 

@@ -130,7 +130,7 @@ func runSync(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		if !*f.json {
-			fmt.Fprintln(env.Stdout, env.m("Réglages de synchronisation enregistrés : ", "Sync settings saved: ")+set.Preview("42").In(env.Lang))
+			fmt.Fprintln(env.Stdout, env.m("Réglages de synchronisation enregistrés : ", "Sync settings saved: ")+set.Preview(shopsync.SampleID).In(env.Lang))
 		}
 		if len(files) == 0 {
 			if *f.json {

@@ -139,6 +139,9 @@ func (s Settings) CodeFor(shopID string) (string, error) {
 // gets ("" when the mode leaves it empty).
 func (s Settings) AccountFor(shopID string) (string, error) { return s.accountFor(shopID) }
 
+// SampleID is the shop customer number the settings' preview shows.
+const SampleID = "42"
+
 // Preview says, for the settings form, what a sample ID gets: "ID 42 →
 // code WEB0000042, compte 4110000042", or why it cannot.
 func (s Settings) Preview(sampleID string) domain.Message { return s.preview(sampleID) }

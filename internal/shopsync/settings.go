@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"carnet/internal/domain"
@@ -185,9 +184,3 @@ func (s *Syncer) saveSettings(ctx context.Context, set Settings) error {
 		return tx.SetSetting(ctx, settingsKey, string(b))
 	})
 }
-
-// sampleID is the ID the settings form previews.
-const sampleID = "42"
-
-// idNumber reports whether id is all digits (for messages only).
-func idNumber(id string) bool { _, err := strconv.Atoi(id); return err == nil }
