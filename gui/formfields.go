@@ -235,7 +235,7 @@ func (ff *formFields) newPaymentFields(c *domain.Customer) {
 	ff.terms = entry(tabPayment, "payment_terms", c.PaymentTerms, nil)
 	ff.method = entry(tabPayment, "payment_method", c.PaymentMethod, nil)
 	ff.currency = entry(tabPayment, "currency", c.Currency, nil)
-	ff.language = entry(tabPayment, "language", c.Language, nil)
+	ff.language = entry(tabPayment, "language", c.Site.Language, nil)
 	ff.creditLimit = ff.moneyEntry("credit_limit", c.CreditLimit)
 	ff.insurer = ff.moneyEntry("insurer_guarantee", c.InsurerGuarantee)
 	ff.otherGuarantees = ff.moneyEntry("other_guarantees", c.OtherGuarantees)
@@ -263,7 +263,7 @@ func (ff *formFields) moneyEntry(field string, v int64) *formEntry {
 func (ff *formFields) newNotesField(c *domain.Customer) {
 	ff.notes = newFormMultiLineEntry()
 	ff.track(ff.notes)
-	ff.notes.SetText(c.Notes)
+	ff.notes.SetText(c.Site.Notes)
 	ff.notes.SetMinRowsVisible(6)
 	ff.tabs["notes"], ff.focus["notes"] = tabNotes, ff.notes
 }
@@ -411,9 +411,9 @@ func (ff *formFields) build() (*domain.Customer, error) {
 	c.Supplier, c.Disappointed = ff.supplier.Checked, ff.disappointed.Checked
 	c.MarketingSource, c.MarketingConsent = ff.source.Selected, selectedConsent(ff.consent)
 	c.PriceTypeSales, c.PriceTypeOrders, c.SalesRep = ff.priceSales.Selected, ff.priceOrders.Selected, ff.salesRep.Text
-	c.PaymentTerms, c.PaymentMethod, c.Currency, c.Language = ff.terms.Text, ff.method.Text, ff.currency.Text, ff.language.Text
+	c.PaymentTerms, c.PaymentMethod, c.Currency, c.Site.Language = ff.terms.Text, ff.method.Text, ff.currency.Text, ff.language.Text
 	c.CreditHold, c.CreditHoldReason, c.Archived = ff.creditHold.Checked, ff.reason.Text, ff.archived.Checked
-	c.Notes = ff.notes.Text
+	c.Site.Notes = ff.notes.Text
 	var ve domain.ValidationError
 	c.Custom = ff.customValues(&ve)
 	num := func(dst *int64, key string, e *formEntry, parse func(string) (int64, error)) {

@@ -119,6 +119,22 @@ func init() {
 				}
 				return "", v.svc.SetOperatorsOn(ctx, on)
 			}},
+		{key: "eu_declaration", label: msg("Déclaration UE", "EU declaration"),
+			about: msg("on : le N° TVA intracommunautaire peut être saisi et modifié ; off : il est verrouillé", "on: the EU VAT number can be entered and changed; off: it is locked"),
+			value: func(_ context.Context, v *settingsView) (any, error) { return v.st.EUDeclaration, nil },
+			text: func(_ *settingsView, x any) string {
+				if x.(bool) {
+					return "on"
+				}
+				return "off"
+			},
+			set: func(ctx context.Context, v *settingsView, s string) (string, error) {
+				on, ok := onOff(s)
+				if !ok {
+					return "", usageErr("eu_declaration attend on ou off", "eu_declaration takes on or off")
+				}
+				return "", v.svc.SetEUDeclaration(ctx, on)
+			}},
 	}
 	for _, l := range domain.RefLists {
 		settingKeys = append(settingKeys, refListSetting(l))

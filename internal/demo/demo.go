@@ -109,7 +109,7 @@ func (g *generator) customer(i int) *domain.Customer {
 			Line1:    strconv.Itoa(1+r.IntN(120)) + " " + g.pick(streets),
 			Postcode: ci.postcode, City: ci.name, Country: "FR",
 		},
-		Currency: "EUR", Language: "fr",
+		Currency: "EUR", Site: domain.SiteFields{Language: "fr"},
 	}
 	last := g.pick(lastNames)
 	if r.IntN(100) < 20 {

@@ -58,6 +58,25 @@ func shipping(p func(a *Address) *string) accessor {
 	}
 }
 
+// siteShipping reads and writes the site's part of the first shipping
+// address, as the shipping_* fields do the address itself.
+func siteShipping(p func(s *ShippingSite) *string) accessor {
+	return accessor{
+		get: func(c *Customer) any {
+			s := c.Site.ShippingAt(0)
+			return *p(&s)
+		},
+		set: func(c *Customer, v any) {
+			if v.(string) == "" && len(c.Site.Shipping) == 0 {
+				return
+			}
+			s := c.Site.ShippingAt(0)
+			*p(&s) = v.(string)
+			c.Site.SetShippingAt(0, s)
+		},
+	}
+}
+
 // consentAccessor reads and writes the marketing consent as a string, as
 // the kind is, so that comparing, clearing and journalling it need no case
 // of their own.
@@ -119,13 +138,40 @@ var accessors = map[string]accessor{
 	"payment_terms":       str(func(c *Customer) *string { return &c.PaymentTerms }),
 	"payment_method":      str(func(c *Customer) *string { return &c.PaymentMethod }),
 	"currency":            str(func(c *Customer) *string { return &c.Currency }),
-	"language":            str(func(c *Customer) *string { return &c.Language }),
+	"balance_method":      str(func(c *Customer) *string { return &c.BalanceMethod }),
 	"credit_limit":        i64(func(c *Customer) *int64 { return &c.CreditLimit }),
 	"insurer_guarantee":   i64(func(c *Customer) *int64 { return &c.InsurerGuarantee }),
 	"other_guarantees":    i64(func(c *Customer) *int64 { return &c.OtherGuarantees }),
 	"credit_hold":         boolean(func(c *Customer) *bool { return &c.CreditHold }),
 	"credit_hold_reason":  str(func(c *Customer) *string { return &c.CreditHoldReason }),
-	"notes":               str(func(c *Customer) *string { return &c.Notes }),
+	"amount_over_invoice": i64(func(c *Customer) *int64 { return &c.AmountOverInvoice }),
+	"days_over_due":       i64(func(c *Customer) *int64 { return &c.DaysOverDue }),
+	"is_buying_group":     boolean(func(c *Customer) *bool { return &c.IsBuyingGroup }),
+	"buying_group":        str(func(c *Customer) *string { return &c.BuyingGroup }),
+	"state":               str(func(c *Customer) *string { return &c.Billing.State }),
+
+	"customer_type":       str(func(c *Customer) *string { return &c.Site.CustomerType }),
+	"price_code":          str(func(c *Customer) *string { return &c.Site.PriceCode }),
+	"end_user_type":       str(func(c *Customer) *string { return &c.Site.EndUserType }),
+	"invoice_category":    str(func(c *Customer) *string { return &c.Site.InvoiceCategory }),
+	"bank_code":           str(func(c *Customer) *string { return &c.Site.BankCode }),
+	"site_country":        str(func(c *Customer) *string { return &c.Site.Country }),
+	"language":            str(func(c *Customer) *string { return &c.Site.Language }),
+	"nature_code":         str(func(c *Customer) *string { return &c.Site.NatureCode }),
+	"nature_code2":        str(func(c *Customer) *string { return &c.Site.NatureCode2 }),
+	"delivery_terms":      str(func(c *Customer) *string { return &c.Site.DeliveryTerms }),
+	"territory":           str(func(c *Customer) *string { return &c.Site.Territory }),
+	"sales_force":         str(func(c *Customer) *string { return &c.Site.SalesForce }),
+	"tax_id":              str(func(c *Customer) *string { return &c.Site.TaxID }),
+	"tax_code":            str(func(c *Customer) *string { return &c.Site.TaxCode }),
+	"notes":               str(func(c *Customer) *string { return &c.Site.Notes }),
+	"site_credit_limit":   i64(func(c *Customer) *int64 { return &c.Site.CreditLimit }),
+	"last_payment_date":   str(func(c *Customer) *string { return &c.Site.LastPaymentDate }),
+	"last_payment_amount": i64(func(c *Customer) *int64 { return &c.Site.LastPaymentAmount }),
+	"average_days_to_pay": i64(func(c *Customer) *int64 { return &c.Site.AverageDaysToPay }),
+	"highest_balance":     i64(func(c *Customer) *int64 { return &c.Site.HighestBalance }),
+	"shipping_warehouse":  siteShipping(func(s *ShippingSite) *string { return &s.Warehouse }),
+	"shipping_carrier":    siteShipping(func(s *ShippingSite) *string { return &s.Carrier }),
 	"archived":            boolean(func(c *Customer) *bool { return &c.Archived }),
 	"balance":             {get: func(c *Customer) any { return c.Balance }},
 	"applicable_discount": {get: func(c *Customer) any { return c.Discount.Percent }},

@@ -32,6 +32,8 @@ type Address struct {
 	Postcode string `json:"postcode"`
 	City     string `json:"city"`
 	Country  string `json:"country"` // ISO 3166-1 alpha-2, "FR" by default
+	// State is the state or province code (main site's list); billing only.
+	State string `json:"state,omitempty"`
 }
 
 // IsEmpty reports whether no line of the address is filled.
@@ -82,15 +84,24 @@ type Customer struct {
 	PaymentTerms  string `json:"payment_terms"`
 	PaymentMethod string `json:"payment_method"`
 	Currency      string `json:"currency"`
-	Language      string `json:"language"`
+	// BalanceMethod is how the account is settled (BalanceOpenItem…).
+	BalanceMethod string `json:"balance_method"`
 
 	CreditLimit      int64  `json:"credit_limit"`
 	InsurerGuarantee int64  `json:"insurer_guarantee"`
 	OtherGuarantees  int64  `json:"other_guarantees"`
 	CreditHold       bool   `json:"credit_hold"`
 	CreditHoldReason string `json:"credit_hold_reason"`
+	// AmountOverInvoice (cents) and DaysOverDue are the tolerances before
+	// the credit hold applies, the same on every site.
+	AmountOverInvoice int64 `json:"amount_over_invoice"`
+	DaysOverDue       int64 `json:"days_over_due"`
 
-	Notes    string            `json:"notes"`
+	// IsBuyingGroup marks a buying group (centrale d'achat); BuyingGroup is
+	// the code of the buying group this customer is a subordinate of.
+	IsBuyingGroup bool   `json:"is_buying_group"`
+	BuyingGroup   string `json:"buying_group"`
+
 	Custom   map[string]string `json:"custom"`
 	Archived bool              `json:"archived"`
 
@@ -102,6 +113,10 @@ type Customer struct {
 	// Discount is read-only: the discount a till applies (own, else the
 	// best of the groups), filled when the customer is loaded.
 	Discount Applicable `json:"applicable_discount"`
+
+	// Site is the part of the customer the site it was loaded on keeps
+	// (notes, language, bank code…); everything above is shared by all.
+	Site SiteFields `json:"site"`
 }
 
 // Name is the display name: the company name for a legal entity, else last

@@ -24,6 +24,8 @@ const (
 	TypeIBAN       FieldType = "iban"
 	TypeID         FieldType = "id"
 	TypeConsent    FieldType = "consent" // yes, no or not asked
+	TypeInteger    FieldType = "integer" // a whole number (days)
+	TypeDay        FieldType = "day"     // a calendar date, stored YYYY-MM-DD
 )
 
 // FieldDef describes one customer field once, for the form, the importer's
@@ -44,6 +46,9 @@ type FieldDef struct {
 	// Computed fields are exported but cannot be set by an import (except the
 	// balance, which an import turns into an adjustment entry).
 	Computed bool
+	// Site fields are kept per site (Customer.Site); the others are shared
+	// by every site the customer is on.
+	Site bool
 }
 
 // Label returns the field's label in lang.
@@ -140,8 +145,8 @@ var Fields = []FieldDef{
 		FormatFR: "Virement, chèque, CB, prélèvement…", FormatEN: "Transfer, cheque, card, direct debit…"},
 	{Key: "currency", FR: "Devise", EN: "Currency", Type: TypeText, Synonyms: []string{"devise", "monnaie", "currency"},
 		FormatFR: "Code ISO à 3 lettres (EUR).", FormatEN: "3-letter ISO code (EUR)."},
-	{Key: "language", FR: "Langue", EN: "Language", Type: TypeText, Synonyms: []string{"langue", "language", "lang", "locale"},
-		FormatFR: "fr, en…", FormatEN: "fr, en…"},
+	{Key: "balance_method", FR: "Méthode de solde", EN: "Balance method", Type: TypeText, Synonyms: []string{"methode de solde", "balance method"},
+		FormatFR: "« open_item » (pièce par pièce) ou « balance_forward » (solde reporté).", FormatEN: "\"open_item\" or \"balance_forward\"."},
 	{Key: "credit_limit", FR: "Encours autorisé", EN: "Credit limit", Type: TypeMoney, Protected: true, Synonyms: []string{"encours", "encours autorise", "limite de credit", "plafond", "credit limit", "outstanding limit"},
 		FormatFR: "Montant en euros (1 234,56). Protégé : non modifié par l’import sauf choix contraire.", FormatEN: "Amount in euros (1 234,56). Protected: not changed by imports unless chosen."},
 	{Key: "insurer_guarantee", FR: "Garantie assureur", EN: "Insurer guarantee", Type: TypeMoney, Protected: true, Synonyms: []string{"garantie assureur", "assurance credit", "insurer guarantee", "credit insurance"},
@@ -152,8 +157,60 @@ var Fields = []FieldDef{
 		FormatFR: "Oui ou vide.", FormatEN: "Yes or empty."},
 	{Key: "credit_hold_reason", FR: "Motif du blocage", EN: "Credit hold reason", Type: TypeText, Synonyms: []string{"motif blocage", "motif du blocage", "credit hold reason"},
 		FormatFR: "Texte, obligatoire si le client est bloqué.", FormatEN: "Text, required when the customer is on hold."},
-	{Key: "notes", FR: "Notes", EN: "Notes", Type: TypeText, Synonyms: []string{"notes", "note", "remarque", "remarques", "commentaire", "commentaires", "observations", "comment", "comments"},
-		FormatFR: "Texte libre.", FormatEN: "Free text."},
+	{Key: "amount_over_invoice", FR: "Dépassement de facture toléré", EN: "Amount over invoice", Type: TypeMoney, Synonyms: []string{"depassement de facture", "amount over invoice"},
+		FormatFR: "Montant en euros, le même sur tous les sites.", FormatEN: "Amount in euros, the same on every site."},
+	{Key: "days_over_due", FR: "Jours de dépassement d’échéance", EN: "Days over due date", Type: TypeInteger, Synonyms: []string{"jours de depassement", "days over due date", "days over due"},
+		FormatFR: "Nombre de jours (entier).", FormatEN: "Number of days (whole)."},
+	{Key: "is_buying_group", FR: "Centrale d’achat", EN: "Buying group", Type: TypeBool, Synonyms: []string{"centrale d achat", "est une centrale", "buying group", "is buying group"},
+		FormatFR: "Oui : ce client est une centrale d’achat.", FormatEN: "Yes: this customer is a buying group."},
+	{Key: "buying_group", FR: "Rattaché à la centrale", EN: "Member of buying group", Type: TypeIdentifier, Synonyms: []string{"rattache a la centrale", "centrale", "member of buying group", "buying group code"},
+		FormatFR: "Code client de la centrale d’achat.", FormatEN: "Customer code of the buying group."},
+	{Key: "state", FR: "Code de province/État", EN: "State/province code", Type: TypeIdentifier, Synonyms: []string{"etat", "province", "state", "region code", "state code", "province code"},
+		FormatFR: "Un code de la liste du site principal.", FormatEN: "A code from the main site’s list."},
+	{Key: "customer_type", FR: "Type de client (site)", EN: "Customer type (site)", Type: TypeIdentifier, Site: true, Synonyms: []string{"customer type code", "type client site"},
+		FormatFR: "Un code de la liste du site.", FormatEN: "A code from the site’s list."},
+	{Key: "price_code", FR: "Code prix (site)", EN: "Price code (site)", Type: TypeIdentifier, Site: true, Synonyms: []string{"code prix site", "site price code"},
+		FormatFR: "Un code de la liste du site.", FormatEN: "A code from the site’s list."},
+	{Key: "end_user_type", FR: "Type d’utilisateur final", EN: "End-user type", Type: TypeIdentifier, Site: true, Synonyms: []string{"type util final", "type utilisateur final", "end user type"},
+		FormatFR: "Un code de la liste du site.", FormatEN: "A code from the site’s list."},
+	{Key: "invoice_category", FR: "Catégorie de facture", EN: "Invoice category", Type: TypeIdentifier, Site: true, Synonyms: []string{"categorie facture", "categorie de facture", "invoice category"},
+		FormatFR: "Un code de la liste du site.", FormatEN: "A code from the site’s list."},
+	{Key: "bank_code", FR: "Code banque", EN: "Bank code", Type: TypeIdentifier, Site: true, Synonyms: []string{"code banque", "bank code"},
+		FormatFR: "Un code de la liste du site.", FormatEN: "A code from the site’s list."},
+	{Key: "site_country", FR: "Pays (site)", EN: "Country (site)", Type: TypeIdentifier, Site: true, Synonyms: []string{"pays site", "site country"},
+		FormatFR: "Code ISO de la liste des pays du site.", FormatEN: "ISO code from the site’s country list."},
+	{Key: "language", FR: "Langue", EN: "Language", Type: TypeIdentifier, Site: true, Synonyms: []string{"langue", "language", "lang", "locale"},
+		FormatFR: "Un code de la liste du site : fr, en…", FormatEN: "A code from the site’s list: fr, en…"},
+	{Key: "nature_code", FR: "Code nature (CNat)", EN: "Nature code", Type: TypeIdentifier, Site: true, Synonyms: []string{"cnat", "code nature", "nature code"},
+		FormatFR: "Un code de la liste du site.", FormatEN: "A code from the site’s list."},
+	{Key: "nature_code2", FR: "CNat secondaire", EN: "Secondary nature code", Type: TypeIdentifier, Site: true, Synonyms: []string{"cnat secondaire", "secondary nature code"},
+		FormatFR: "Un code de la liste du site.", FormatEN: "A code from the site’s list."},
+	{Key: "delivery_terms", FR: "Conditions de livraison", EN: "Delivery terms", Type: TypeIdentifier, Site: true, Synonyms: []string{"condition de livraison", "conditions de livraison", "delivery terms", "incoterm"},
+		FormatFR: "Un code de la liste du site.", FormatEN: "A code from the site’s list."},
+	{Key: "territory", FR: "Territoire", EN: "Territory", Type: TypeIdentifier, Site: true, Synonyms: []string{"territoire", "secteur", "territory"},
+		FormatFR: "Un code de la liste du site.", FormatEN: "A code from the site’s list."},
+	{Key: "sales_force", FR: "Force de vente", EN: "Sales force", Type: TypeIdentifier, Site: true, Synonyms: []string{"force de vente", "sales force"},
+		FormatFR: "Un code de la liste du site.", FormatEN: "A code from the site’s list."},
+	{Key: "tax_id", FR: "ID taxe", EN: "Tax ID", Type: TypeIdentifier, Site: true, Synonyms: []string{"id taxe", "identifiant fiscal", "tax identifier"},
+		FormatFR: "Texte.", FormatEN: "Text."},
+	{Key: "tax_code", FR: "Code taxe", EN: "Tax code", Type: TypeIdentifier, Site: true, Synonyms: []string{"code taxe", "code tva", "tax code"},
+		FormatFR: "Texte.", FormatEN: "Text."},
+	{Key: "site_credit_limit", FR: "Encours autorisé du site", EN: "Site credit limit", Type: TypeMoney, Site: true, Protected: true, Synonyms: []string{"encours site", "limite de credit site", "site credit limit"},
+		FormatFR: "Montant en euros, propre au site. Protégé.", FormatEN: "Amount in euros, this site’s own. Protected."},
+	{Key: "last_payment_date", FR: "Dernier paiement le", EN: "Last payment date", Type: TypeDay, Site: true, Synonyms: []string{"date dernier paiement", "last payment date", "last paid"},
+		FormatFR: "Date jj/mm/aaaa.", FormatEN: "Date dd/mm/yyyy."},
+	{Key: "last_payment_amount", FR: "Montant du dernier paiement", EN: "Last payment amount", Type: TypeMoney, Site: true, Synonyms: []string{"montant dernier paiement", "last payment amount"},
+		FormatFR: "Montant en devise locale du site.", FormatEN: "Amount in the site’s local currency."},
+	{Key: "average_days_to_pay", FR: "Délai moyen de paiement (jours)", EN: "Average days to pay", Type: TypeInteger, Site: true, Synonyms: []string{"delai moyen de paiement", "average days to pay", "avg days"},
+		FormatFR: "Nombre de jours (entier).", FormatEN: "Number of days (whole)."},
+	{Key: "highest_balance", FR: "Solde le plus élevé", EN: "Highest balance", Type: TypeMoney, Site: true, Synonyms: []string{"solde le plus eleve", "highest balance"},
+		FormatFR: "Montant en devise locale du site.", FormatEN: "Amount in the site’s local currency."},
+	{Key: "shipping_warehouse", FR: "Entrepôt (livraison)", EN: "Warehouse (shipping)", Type: TypeIdentifier, Site: true, Synonyms: []string{"entrepot", "warehouse"},
+		FormatFR: "Entrepôt de la première adresse de livraison, de la liste du site.", FormatEN: "Warehouse of the first shipping address, from the site’s list."},
+	{Key: "shipping_carrier", FR: "Transporteur (livraison)", EN: "Carrier (shipping)", Type: TypeIdentifier, Site: true, Synonyms: []string{"transporteur", "exp par", "carrier", "ship via"},
+		FormatFR: "Transporteur de la première adresse de livraison, de la liste du site.", FormatEN: "Carrier of the first shipping address, from the site’s list."},
+	{Key: "notes", FR: "Notes", EN: "Notes", Type: TypeText, Site: true, Synonyms: []string{"notes", "note", "remarque", "remarques", "commentaire", "commentaires", "observations", "comment", "comments"},
+		FormatFR: "Texte libre, propre au site.", FormatEN: "Free text, this site’s own."},
 	{Key: "archived", FR: "Archivé", EN: "Archived", Type: TypeBool, Synonyms: []string{"archive", "archived", "inactif", "inactive"},
 		FormatFR: "Oui ou vide.", FormatEN: "Yes or empty."},
 	{Key: "balance", FR: "Solde", EN: "Balance", Type: TypeMoney, Computed: true, Synonyms: []string{"solde", "balance", "solde initial", "opening balance"},

@@ -169,6 +169,8 @@ const (
 	JournalDelGroup = "delete_group"
 	JournalSettings = "settings"
 	JournalSignIn   = "sign_in"
+	JournalSites    = "sites"       // a site added, renamed, deleted, or a list changed
+	JournalUnlink   = "site_unlink" // a customer taken off one site, kept on others
 )
 
 // JournalActionLabel is an action as the journal shows it.
@@ -190,6 +192,10 @@ func JournalActionLabel(action string) Message {
 		return Message{"Paramètres modifiés", "Settings changed"}
 	case JournalSignIn:
 		return Message{"Ouverture de session", "Sign-in"}
+	case JournalSites:
+		return Message{"Sites modifiés", "Sites changed"}
+	case JournalUnlink:
+		return Message{"Client retiré d’un site", "Customer taken off a site"}
 	}
 	return Message{action, action}
 }

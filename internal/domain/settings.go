@@ -22,10 +22,22 @@ type Settings struct {
 	// OperatorsOn asks who is working and checks permissions.
 	OperatorsOn bool `json:"operators_on"`
 	BackupKeep  int  `json:"backup_keep"`
+	// EUDeclaration enables the EU VAT fields (seed 001: "Activer
+	// déclaration UE"); off, they are shown but cannot be changed.
+	EUDeclaration bool `json:"eu_declaration"`
 }
 
+// EUVATFields are the fields the EU declaration setting enables.
+var EUVATFields = []string{"vat_number"}
+
+// ErrEUDeclarationOff refuses a change to an EU VAT field while the setting
+// is off.
+var ErrEUDeclarationOff = &Error{Code: "eu_declaration_off", Message: Message{
+	FR: "Le N° TVA intracommunautaire ne peut être modifié que si la déclaration UE est activée (Paramètres › Général, ou carnet settings eu_declaration on).",
+	EN: "The EU VAT number can be changed only when the EU declaration is on (Settings › General, or carnet settings eu_declaration on)."}}
+
 // DefaultSettings are a new customer file's.
-var DefaultSettings = Settings{Numbering: DefaultNumbering, PhoneRegion: "FR", SundryAccount: "411000", BackupKeep: 10}
+var DefaultSettings = Settings{Numbering: DefaultNumbering, PhoneRegion: "FR", SundryAccount: "411000", BackupKeep: 10, EUDeclaration: true}
 
 // Region is a default region offered for phone numbers and addresses.
 type Region struct {

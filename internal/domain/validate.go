@@ -21,6 +21,9 @@ type Rules struct {
 	CustomFields  []CustomField
 	PriceTypes    []RefValue
 	Civilities    []RefValue
+	// SiteLists, when set, are the lists the site part and the state and
+	// credit-hold reason are checked against (nil: not checked).
+	SiteLists *SiteListValues
 }
 
 // Normalize is NormalizeWith with the default settings and no lists.
@@ -42,10 +45,10 @@ func (c *Customer) NormalizeWith(r Rules) error {
 	for _, p := range []*string{&c.Code, &c.Civility, &c.LastName, &c.FirstName, &c.CompanyName,
 		&c.LegalForm, &c.Fax, &c.Website, &c.Reference, &c.AccountNumber, &c.MarketingSource,
 		&c.DiscountCard, &c.PriceTypeSales, &c.PriceTypeOrders, &c.SalesRep, &c.PaymentTerms,
-		&c.PaymentMethod, &c.Currency, &c.Language, &c.CreditHoldReason} {
+		&c.PaymentMethod, &c.Currency, &c.CreditHoldReason, &c.BuyingGroup, &c.BalanceMethod} {
 		trim(p)
 	}
-	c.Notes = strings.TrimSpace(c.Notes)
+	c.normalizeSitePart(&ve, r)
 
 	if c.Kind == "" {
 		c.Kind = KindPerson
@@ -139,7 +142,7 @@ func (c *Customer) NormalizeWith(r Rules) error {
 		v     string
 		max   int
 	}{{"last_name", c.LastName, MaxTextLen}, {"first_name", c.FirstName, MaxTextLen},
-		{"company_name", c.CompanyName, MaxTextLen}, {"notes", c.Notes, MaxNotesLen}} {
+		{"company_name", c.CompanyName, MaxTextLen}, {"notes", c.Site.Notes, MaxNotesLen}} {
 		if n := len([]rune(t.v)); n > t.max {
 			ve.add(&FieldError{Field: t.field, Code: "too_long", Message: Message{
 				FR: "Texte trop long (" + strconv.Itoa(n) + " caractères, " + strconv.Itoa(t.max) + " au plus).",

@@ -22,7 +22,7 @@ func elise() *domain.Customer {
 			Line1: "12 rue de la République prolongée et place des Terreaux", Line2: "Bâtiment B, 3e étage",
 			Postcode: "69002", City: "Lyon", Country: "FR",
 		},
-		Notes: "payé en retard, ne pas relancer avant mars",
+		Site: domain.SiteFields{Notes: "payé en retard, ne pas relancer avant mars"},
 	}
 }
 

@@ -49,12 +49,12 @@ func fillFile(t *testing.T, svc *service.Service) []*domain.Customer {
 			Billing:  domain.Address{Line1: "3 rue de l’Église", Line2: "Bâtiment B", Postcode: "01000", City: "Bourg-en-Bresse", Country: "FR"},
 			Shipping: []domain.Address{{Line1: "Zone artisanale", Postcode: "01100", City: "Oyonnax", Country: "FR"}},
 			Groups:   []string{"Boulangeries", "Lyon"}, DiscountSales: 1250, CreditLimit: 150000, Supplier: true,
-			Notes: "- livrer le matin\n- sonner deux fois", MarketingConsent: domain.ConsentYes,
+			Site: domain.SiteFields{Notes: "- livrer le matin\n- sonner deux fois"}, MarketingConsent: domain.ConsentYes,
 			Custom: map[string]string{"Passeport": "12AB34567", "Surface": "84.5", "Anniversaire": "1984-02-29", "VIP": "true"}},
 		{Code: "C000124", Kind: domain.KindCompany, CompanyName: "=HYPERLINK(\"http://x\")", LegalForm: "SARL",
 			SIRET: "73282932000074", VATNumber: "FR44732829320", IBAN: "FR7630006000011234567890189",
 			Email: "contact@boulangerie.fr", Billing: domain.Address{Line1: "12 rue de la République", Postcode: "69002", City: "Lyon", Country: "FR"},
-			AccountNumber: "411DUPONT", Notes: "@dupont", Custom: map[string]string{"VIP": "false"}, MarketingConsent: domain.ConsentNo},
+			AccountNumber: "411DUPONT", Site: domain.SiteFields{Notes: "@dupont"}, Custom: map[string]string{"VIP": "false"}, MarketingConsent: domain.ConsentNo},
 		{Code: "C000125", Kind: domain.KindPerson, LastName: "Nguyễn", FirstName: "Minh", Email: "minh@example.fr"},
 	}
 	for _, c := range customers {

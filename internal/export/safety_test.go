@@ -33,7 +33,7 @@ func hostileFile(t *testing.T) ([]*domain.Customer, func(export.Format, string) 
 	svc := newFile(t)
 	var out []*domain.Customer
 	for i, v := range hostile {
-		c := &domain.Customer{Kind: domain.KindPerson, LastName: v, FirstName: "Eve", Notes: v,
+		c := &domain.Customer{Kind: domain.KindPerson, LastName: v, FirstName: "Eve", Site: domain.SiteFields{Notes: v},
 			Billing: domain.Address{Line1: v, Postcode: "75001", City: "Paris"}, Email: "eve" + string(rune('a'+i)) + "@example.fr",
 			Phones: []domain.Phone{{Number: "+3225550102"}}}
 		if err := svc.CreateCustomer(context.Background(), c); err != nil {
@@ -176,7 +176,7 @@ func columnOf(header []string, name string) int {
 func TestHostileValuesReimportAsTheyWere(t *testing.T) {
 	svc := newFile(t)
 	for _, v := range hostile {
-		c := &domain.Customer{Kind: domain.KindPerson, LastName: "Eve", Notes: v, Phones: []domain.Phone{{Number: "+3225550102"}}}
+		c := &domain.Customer{Kind: domain.KindPerson, LastName: "Eve", Site: domain.SiteFields{Notes: v}, Phones: []domain.Phone{{Number: "+3225550102"}}}
 		if err := svc.CreateCustomer(context.Background(), c); err != nil {
 			t.Fatal(err)
 		}

@@ -123,7 +123,7 @@ func prestashopAddresses(id string, ps16 bool, email, postcode string) []col {
 	}
 	out = append(out, cols("Manufacturer", Ignore, "Supplier", Ignore, "Company", "company_name",
 		"Lastname*", "last_name", "Firstname*", "first_name", "Address 1*", "billing_line1", "Address 2", "billing_line2",
-		postcode, "postcode", "City*", "city", "Country*", "country", "State", Ignore, "Other", Ignore,
+		postcode, "postcode", "City*", "city", "Country*", "country", "State", "state", "Other", Ignore,
 		"Phone", "phones", "Mobile Phone", "phones", "VAT number", "vat_number")...)
 	if ps16 {
 		out = append(out, col{"DNI", Ignore})
@@ -192,14 +192,14 @@ var accuracyFiles = []struct {
 	{"ecommerce/woocommerce/wcs-import-sample.csv", cols(
 		"Row Description (Do not import)", Ignore, "customer_id", Ignore, "customer_username", Ignore,
 		"customer_email", "email", "subscription_status", Ignore, "start_date", Ignore, "trial_end_date", Ignore,
-		"next_payment_date", Ignore, "last_payment_date", Ignore, "end_date", Ignore, "billing_period", Ignore,
+		"next_payment_date", Ignore, "last_payment_date", "last_payment_date", "end_date", Ignore, "billing_period", Ignore,
 		"billing_interval", Ignore, "order_shipping", Ignore, "order_shipping_tax", Ignore, "order_tax", Ignore,
 		"cart_discount", Ignore, "cart_discount_tax", Ignore, "order_total", Ignore, "order_currency", "currency",
 		"payment_method", "payment_method", "payment_method_title", Ignore, "payment_method_post_meta", Ignore,
 		"payment_method_user_meta", Ignore, "shipping_method", Ignore,
 		"billing_first_name", "first_name", "billing_last_name", "last_name", "billing_email", Ignore,
 		"billing_phone", "phones", "billing_address_1", "billing_line1", "billing_address_2", "billing_line2",
-		"billing_postcode", "postcode", "billing_city", "city", "billing_state", Ignore, "billing_country", "country",
+		"billing_postcode", "postcode", "billing_city", "city", "billing_state", "state", "billing_country", "country",
 		"billing_company", "company_name", "shipping_first_name", Ignore, "shipping_last_name", Ignore,
 		"shipping_address_1", "shipping_line1", "shipping_address_2", "shipping_line2", "shipping_postcode", "shipping_postcode",
 		"shipping_city", "shipping_city", "shipping_state", Ignore, "shipping_country", "shipping_country",
@@ -225,10 +225,10 @@ var accuracyFiles = []struct {
 		"Customer", Ignore, "Street", "billing_line1", "City", "city", "Country", "country")},
 	{"erp/odoo/coffice_o2m_customers_contacts.csv", cols("Name", "last_name", "Is a company", "kind",
 		"Related company", Ignore, "Address type", Ignore, "Street", "billing_line1", "ZIP", "postcode", "City", "city",
-		"State", Ignore, "Country", "country")},
+		"State", "state", "Country", "country")},
 	{"erp/odoo/odoo_base_import_res.partner.csv", cols("ID", Ignore, "Name", "last_name", "Company Type", "kind",
 		"Related Company", Ignore, "Customer", Ignore, "Supplier", "supplier", "Address Type", Ignore,
-		"Street", "billing_line1", "Street2", "billing_line2", "City", "city", "State", Ignore, "ZIP", "postcode",
+		"Street", "billing_line1", "Street2", "billing_line2", "City", "city", "State", "state", "ZIP", "postcode",
 		"Country", "country", "Website", "website", "Phone", "phones", "Mobile", "phones", "Email", "email")},
 
 	{"csv-spectrum/csvs/comma_in_quotes.csv", cols("first", "first_name", "last", "last_name", "address", "billing_line1",

@@ -63,6 +63,17 @@ func parseCell(key, raw, country string) (cellValue, *fieldparse.Problem) {
 	case domain.TypePercent:
 		h, empty, p := fieldparse.Percent(raw)
 		return cellValue{v: h, empty: empty}, p
+	case domain.TypeInteger:
+		return parseInteger(raw)
+	case domain.TypeDay:
+		if strings.TrimSpace(raw) == "" {
+			return cellValue{v: "", empty: true}, nil
+		}
+		t, p := fieldparse.Date(raw, fieldparse.DateOptions{})
+		if p.IsError() {
+			return cellValue{empty: true}, p
+		}
+		return cellValue{v: t.Format("2006-01-02")}, p
 	case domain.TypeBool:
 		b, empty, p := fieldparse.Bool(raw)
 		return cellValue{v: b, empty: empty}, p
@@ -204,4 +215,21 @@ func digits(s string) int {
 		}
 	}
 	return n
+}
+
+// parseInteger reads a whole number of days; spaces and a trailing ",0"
+// that spreadsheets add are accepted.
+func parseInteger(raw string) (cellValue, *fieldparse.Problem) {
+	s, empty, p := fieldparse.Decimal(raw)
+	if empty || p.IsError() {
+		return cellValue{v: int64(0), empty: true}, p
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	n, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil || strings.Trim(frac, "0") != "" {
+		return cellValue{empty: true}, &fieldparse.Problem{Code: "integer.invalid", Severity: fieldparse.Error,
+			FR: "« " + raw + " » n’est pas un nombre entier de jours.",
+			EN: "\"" + raw + "\" is not a whole number of days."}
+	}
+	return cellValue{v: n}, nil
 }

@@ -241,7 +241,7 @@ func TestUndoLeavesEditedCustomers(t *testing.T) {
 	req := request(t, im, writeFile(t, "f.csv", "Nom;E-mail\nA;a@example.fr\nB;b@example.fr\n", false))
 	res := commit(t, im, req)
 	edited := customerByEmail(t, svc, "b@example.fr")
-	edited.Notes = "Appelé le 2 mars"
+	edited.Site.Notes = "Appelé le 2 mars"
 	if err := svc.UpdateCustomer(ctx, edited); err != nil {
 		t.Fatal(err)
 	}
@@ -252,7 +252,7 @@ func TestUndoLeavesEditedCustomers(t *testing.T) {
 	if u.Removed != 1 || len(u.LeftAlone) != 1 || u.LeftAlone[0].CustomerID != edited.ID {
 		t.Errorf("undo %+v, want 1 removed and the edited customer left alone", u)
 	}
-	if got := customerByEmail(t, svc, "b@example.fr"); got.Notes != "Appelé le 2 mars" {
+	if got := customerByEmail(t, svc, "b@example.fr"); got.Site.Notes != "Appelé le 2 mars" {
 		t.Errorf("edited customer overwritten: %+v", got)
 	}
 }

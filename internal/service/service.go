@@ -113,6 +113,9 @@ func (s *Service) CreateCustomer(ctx context.Context, c *domain.Customer) error 
 		if err := c.NormalizeWith(rules); err != nil {
 			return err
 		}
+		if err := s.checkSharedChange(ctx, tx, nil, c); err != nil {
+			return err
+		}
 		if c.Code == "" {
 			codes, err := tx.Codes(ctx)
 			if err != nil {
@@ -150,11 +153,16 @@ func (s *Service) UpdateCustomer(ctx context.Context, c *domain.Customer) error 
 			return err
 		}
 		c.CreatedAt = old.CreatedAt
+		if err := s.checkSharedChange(ctx, tx, old, c); err != nil {
+			return err
+		}
 		return tx.UpdateCustomer(ctx, c, store.SaveOptions{})
 	})
 }
 
-// DeleteCustomer removes a customer; its documents keep its code and name.
+// DeleteCustomer deletes a customer on the current site (seed 001). When
+// it is on other sites too it stays there; on its last site it is removed
+// from the file, and its documents keep its code and name.
 func (s *Service) DeleteCustomer(ctx context.Context, id int64) error {
 	return s.Store.Update(ctx, func(tx *store.Tx) error {
 		if err := s.requireTx(ctx, tx, domain.PermDelete); err != nil {
@@ -162,6 +170,9 @@ func (s *Service) DeleteCustomer(ctx context.Context, id int64) error {
 		}
 		c, err := tx.CustomerBy(ctx, "id", id)
 		if err != nil {
+			return err
+		}
+		if done, err := s.removeFromCurrentSite(ctx, tx, c); done || err != nil {
 			return err
 		}
 		if err := tx.DeleteCustomer(ctx, id); err != nil {

@@ -175,6 +175,28 @@ func (s *Service) rulesTx(ctx context.Context, tx *store.Tx) (domain.Rules, erro
 	if r.PriceTypes, err = tx.RefEntries(ctx, domain.ListPriceTypes); err != nil {
 		return r, err
 	}
-	r.Civilities, err = tx.RefEntries(ctx, domain.ListCivilities)
-	return r, err
+	if r.Civilities, err = tx.RefEntries(ctx, domain.ListCivilities); err != nil {
+		return r, err
+	}
+	if site := tx.SiteID(); site != 0 {
+		lists, err := tx.SiteListValues(ctx, site)
+		if err != nil {
+			return r, err
+		}
+		r.SiteLists = &lists
+	}
+	return r, nil
+}
+
+// SetEUDeclaration turns the EU VAT fields on or off.
+func (s *Service) SetEUDeclaration(ctx context.Context, on bool) error {
+	return s.Store.Update(ctx, func(tx *store.Tx) error {
+		if err := s.requireTx(ctx, tx, domain.PermSettings); err != nil {
+			return err
+		}
+		if err := tx.SetEUDeclaration(ctx, on); err != nil {
+			return err
+		}
+		return s.Record(ctx, tx, domain.JournalSettings, "eu_declaration", strconv.FormatBool(on))
+	})
 }

@@ -112,7 +112,7 @@ func (t *Tx) CustomersByIDs(ctx context.Context, ids []int64) (map[int64]*domain
 		return nil, err
 	}
 	in := ` IN (SELECT value FROM json_each(?))`
-	if err := t.eachRow(ctx, selectCustomer+`WHERE c.id`+in, string(list), func(r scanner) error {
+	if err := t.eachRow(ctx, selectCustomer(t.SiteID())+`WHERE c.id`+in, string(list), func(r scanner) error {
 		c, err := scanCustomer(r)
 		if err == nil {
 			out[c.ID] = c

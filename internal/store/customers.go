@@ -35,11 +35,10 @@ const customerColumns = `code, kind, civility, last_name, first_name, company_na
  siret, vat_number, iban, email, phones, phone1, fax, website, billing_line1, billing_line2,
  postcode, city, country, reference, account_number, supplier, disappointed, marketing_source_id,
  marketing_consent, discount_card, discount_sales, discount_services, discount_materials, price_type_sales,
- price_type_orders, sales_rep, payment_terms, payment_method, currency, language, credit_limit,
- insurer_guarantee, other_guarantees, credit_hold, credit_hold_reason, notes, custom, archived,
- created_at, updated_at, sort_name, sort_city`
-
-const customerPlaceholders = `?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?`
+ price_type_orders, sales_rep, payment_terms, payment_method, currency, credit_limit,
+ insurer_guarantee, other_guarantees, credit_hold, credit_hold_reason, custom, archived,
+ created_at, updated_at, sort_name, sort_city, billing_state, balance_method, amount_over_invoice,
+ days_over_due, is_buying_group, buying_group_id`
 
 // updateCustomer rewrites every stored column of one customer; built once
 // from customerColumns so the two never disagree.
@@ -51,7 +50,7 @@ var updateCustomer = func() string {
 	return `UPDATE customers SET ` + strings.Join(sets, ", ") + ` WHERE id = ?`
 }()
 
-func (t *Tx) customerArgs(c *domain.Customer, sourceID sql.NullInt64) []any {
+func (t *Tx) customerArgs(c *domain.Customer, sourceID, buyingGroupID sql.NullInt64) []any {
 	phones := ""
 	if len(c.Phones) > 0 {
 		b, _ := json.Marshal(c.Phones)
@@ -66,9 +65,10 @@ func (t *Tx) customerArgs(c *domain.Customer, sourceID sql.NullInt64) []any {
 		c.SIRET, c.VATNumber, c.IBAN, c.Email, phones, c.FirstPhone(), c.Fax, c.Website, c.Billing.Line1, c.Billing.Line2,
 		c.Billing.Postcode, c.Billing.City, c.Billing.Country, c.Reference, c.AccountNumber, c.Supplier, c.Disappointed, sourceID,
 		string(c.MarketingConsent), c.DiscountCard, c.DiscountSales, c.DiscountServices, c.DiscountMaterials, c.PriceTypeSales,
-		c.PriceTypeOrders, c.SalesRep, c.PaymentTerms, c.PaymentMethod, c.Currency, c.Language, c.CreditLimit,
-		c.InsurerGuarantee, c.OtherGuarantees, c.CreditHold, c.CreditHoldReason, c.Notes, custom, c.Archived,
-		t.timeText(c.CreatedAt), t.timeText(c.UpdatedAt), textfold.Fold(c.Name()), textfold.Fold(c.Billing.City)}
+		c.PriceTypeOrders, c.SalesRep, c.PaymentTerms, c.PaymentMethod, c.Currency, c.CreditLimit,
+		c.InsurerGuarantee, c.OtherGuarantees, c.CreditHold, c.CreditHoldReason, custom, c.Archived,
+		t.timeText(c.CreatedAt), t.timeText(c.UpdatedAt), textfold.Fold(c.Name()), textfold.Fold(c.Billing.City),
+		c.Billing.State, c.BalanceMethod, c.AmountOverInvoice, c.DaysOverDue, c.IsBuyingGroup, buyingGroupID}
 }
 
 // timeText is FormatTime, remembering the last instant written: a bulk
@@ -125,7 +125,11 @@ func (t *Tx) InsertCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if err != nil {
 		return err
 	}
-	res, err := t.insertCustomerRow(ctx, t.customerArgs(c, sourceID))
+	buyingGroupID, err := t.buyingGroupID(ctx, c)
+	if err != nil {
+		return err
+	}
+	res, err := t.insertCustomerRow(ctx, t.customerArgs(c, sourceID, buyingGroupID))
 	if err != nil {
 		return mapConstraint(err)
 	}
@@ -162,7 +166,11 @@ func (t *Tx) UpdateCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if err != nil {
 		return err
 	}
-	args := append(t.customerArgs(c, sourceID), c.ID)
+	buyingGroupID, err := t.buyingGroupID(ctx, c)
+	if err != nil {
+		return err
+	}
+	args := append(t.customerArgs(c, sourceID, buyingGroupID), c.ID)
 	res, err := t.exec(ctx, updateCustomer, args...)
 	if err != nil {
 		return mapConstraint(err)
@@ -195,6 +203,12 @@ func (t *Tx) UpdateCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 }
 
 func (t *Tx) writeChildren(ctx context.Context, c *domain.Customer, opt SaveOptions, replace bool) error {
+	if !replace {
+		c.Site.Present = true // a new customer is on the site it is created on
+	}
+	if err := t.writeSitePart(ctx, c); err != nil {
+		return err
+	}
 	if replace {
 		if _, err := t.exec(ctx, `DELETE FROM shipping_addresses WHERE customer_id = ?`, c.ID); err != nil {
 			return err
@@ -247,24 +261,33 @@ func (t *Tx) DeleteCustomer(ctx context.Context, id int64) error {
 	return nil
 }
 
-// selectCustomer reads every stored column; the groups and addresses are
-// loaded separately by loadChildren.
-const selectCustomer = `SELECT c.id, ` + customerColumns + `, c.balance,
-  COALESCE((SELECT m.name FROM marketing_sources m WHERE m.id = c.marketing_source_id), '')
-FROM customers c `
+// selectCustomer reads every stored column of the shared record and the
+// site part of site; the groups and addresses are loaded separately by
+// loadChildren.
+func selectCustomer(site int64) string {
+	return `SELECT c.id, ` + prefixed(columnNames) + `, c.balance,
+  COALESCE((SELECT m.name FROM marketing_sources m WHERE m.id = c.marketing_source_id), ''), ` + siteSelect + `
+FROM customers c ` + siteJoins(site)
+}
 
 func scanCustomer(row interface{ Scan(...any) error }) (*domain.Customer, error) {
 	var c domain.Customer
 	var kind, consent, phones, custom, created, updated, sortName, sortCity string
-	var phone1 string
-	var sourceID sql.NullInt64
+	var phone1, shipping string
+	var sourceID, buyingGroupID sql.NullInt64
+	s := &c.Site
 	err := row.Scan(&c.ID, &c.Code, &kind, &c.Civility, &c.LastName, &c.FirstName, &c.CompanyName, &c.LegalForm,
 		&c.SIRET, &c.VATNumber, &c.IBAN, &c.Email, &phones, &phone1, &c.Fax, &c.Website, &c.Billing.Line1, &c.Billing.Line2,
 		&c.Billing.Postcode, &c.Billing.City, &c.Billing.Country, &c.Reference, &c.AccountNumber, &c.Supplier, &c.Disappointed, &sourceID,
 		&consent, &c.DiscountCard, &c.DiscountSales, &c.DiscountServices, &c.DiscountMaterials, &c.PriceTypeSales,
-		&c.PriceTypeOrders, &c.SalesRep, &c.PaymentTerms, &c.PaymentMethod, &c.Currency, &c.Language, &c.CreditLimit,
-		&c.InsurerGuarantee, &c.OtherGuarantees, &c.CreditHold, &c.CreditHoldReason, &c.Notes, &custom, &c.Archived,
-		&created, &updated, &sortName, &sortCity, &c.Balance, &c.MarketingSource)
+		&c.PriceTypeOrders, &c.SalesRep, &c.PaymentTerms, &c.PaymentMethod, &c.Currency, &c.CreditLimit,
+		&c.InsurerGuarantee, &c.OtherGuarantees, &c.CreditHold, &c.CreditHoldReason, &custom, &c.Archived,
+		&created, &updated, &sortName, &sortCity, &c.Billing.State, &c.BalanceMethod, &c.AmountOverInvoice,
+		&c.DaysOverDue, &c.IsBuyingGroup, &buyingGroupID, &c.Balance, &c.MarketingSource,
+		&c.BuyingGroup, &s.Site, &s.Present, &s.CustomerType, &s.PriceCode, &s.EndUserType, &s.InvoiceCategory,
+		&s.BankCode, &s.Country, &s.Language, &s.NatureCode, &s.NatureCode2, &s.DeliveryTerms, &s.Territory,
+		&s.SalesForce, &s.TaxID, &s.TaxCode, &s.Notes, &s.CreditLimit, &s.LastPaymentDate, &s.LastPaymentAmount,
+		&s.AverageDaysToPay, &s.HighestBalance, &shipping)
 	if err != nil {
 		return nil, err
 	}
@@ -280,6 +303,11 @@ func scanCustomer(row interface{ Scan(...any) error }) (*domain.Customer, error)
 			return nil, fmt.Errorf("customer %d custom fields: %w", c.ID, err)
 		}
 	}
+	if shipping != "" {
+		if err := json.Unmarshal([]byte(shipping), &s.Shipping); err != nil {
+			return nil, fmt.Errorf("customer %d site shipping: %w", c.ID, err)
+		}
+	}
 	return &c, nil
 }
 
@@ -291,7 +319,7 @@ func (t *Tx) CustomerBy(ctx context.Context, column string, value any) (*domain.
 	default:
 		return nil, fmt.Errorf("CustomerBy: column %q is not a lookup key", column)
 	}
-	st, err := t.Prepared(ctx, selectCustomer+`WHERE c.`+column+` = ? ORDER BY c.id LIMIT 1`)
+	st, err := t.Prepared(ctx, selectCustomer(t.SiteID())+`WHERE c.`+column+` = ? ORDER BY c.id LIMIT 1`)
 	if err != nil {
 		return nil, err
 	}

@@ -39,7 +39,7 @@ func (s *Store) EachCustomer(ctx context.Context, q Query, fn func(*domain.Custo
 	if q.Desc {
 		dir = " DESC"
 	}
-	query := `SELECT c.id, ` + walkColumns + ` FROM customers c ` + where +
+	query := `SELECT c.id, ` + walkColumns + ` FROM customers c ` + siteJoins(s.site.Load()) + where +
 		` ORDER BY ` + sortExpr[col] + dir + `, c.archived` + dir + `, c.id` + dir
 	return s.View(ctx, func(tx *Tx) error {
 		w, err := tx.newWalker(ctx)
@@ -224,6 +224,7 @@ var walkColumns = func() string {
 		parts = append(parts, "COALESCE(c."+col+", '')")
 	}
 	parts = append(parts, "c.balance", "COALESCE((SELECT m.name FROM marketing_sources m WHERE m.id = c.marketing_source_id), '')")
+	parts = append(parts, siteSelectParts...)
 	return strings.Join(parts, " || char(31) || ")
 }()
 

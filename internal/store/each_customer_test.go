@@ -31,7 +31,7 @@ func TestEachCustomerGivesTheListWhole(t *testing.T) {
 	}
 	for i := 0; i < 40; i++ {
 		c := &domain.Customer{Kind: domain.KindPerson, LastName: fmt.Sprintf("Nom%02d", (i*7)%40), Email: fmt.Sprintf("c%d@example.fr", i),
-			Phones: []domain.Phone{{Number: "+33612345678", Label: "mobile"}}, Notes: "ligne 1\nligne 2", Archived: i%10 == 0}
+			Phones: []domain.Phone{{Number: "+33612345678", Label: "mobile"}}, Site: domain.SiteFields{Notes: "ligne 1\nligne 2"}, Archived: i%10 == 0}
 		if i%3 == 0 {
 			c.Groups = []string{"or", "Amis"}
 		}
@@ -44,7 +44,7 @@ func TestEachCustomerGivesTheListWhole(t *testing.T) {
 	}
 	// A value holding the walk's separator (a control character the form
 	// refuses, but an old file may hold) must not shift the columns.
-	if _, err := svc.Store.ReadDB().Exec(`UPDATE customers SET notes = 'a' || char(31) || 'b' WHERE email = 'c5@example.fr'`); err != nil {
+	if _, err := svc.Store.ReadDB().Exec(`UPDATE customers SET legal_form = 'a' || char(31) || 'b' WHERE email = 'c5@example.fr'`); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []store.Query{

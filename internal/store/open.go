@@ -87,6 +87,7 @@ func OpenReadOnly(path string) (*Store, error) {
 		s.Close()
 		return nil, ErrNotCarnet
 	}
+	s.site.Store(mainSiteID(context.Background(), s.read))
 	return s, nil
 }
 
@@ -208,5 +209,9 @@ func (s *Store) prepare(ctx context.Context, fresh bool) error {
 			return fmt.Errorf("backup before updating the schema: %w", err)
 		}
 	}
-	return mapError(s.migrate(ctx))
+	if err := s.migrate(ctx); err != nil {
+		return mapError(err)
+	}
+	s.site.Store(mainSiteID(ctx, s.read))
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -52,10 +53,14 @@ type Query struct {
 	Kind        domain.Kind // "": both kinds
 	Supplier    Filter
 	Archived    Filter // FilterNo (hide archived) is what the Clients tab shows by default
-	Sort        string // one of the Sort* constants; name by default
-	Desc        bool
-	Offset      int
-	Limit       int
+	// SiteID keeps the customers present on that site (0: every site).
+	SiteID int64
+	// BuyingGroupOf keeps the subordinates of that buying group (0: all).
+	BuyingGroupOf int64
+	Sort          string // one of the Sort* constants; name by default
+	Desc          bool
+	Offset        int
+	Limit         int
 }
 
 // ListRow is one line of the customer list: only what the table shows.
@@ -71,6 +76,7 @@ type ListRow struct {
 	Balance      int64
 	Disappointed bool
 	Archived     bool
+	BuyingGroup  bool              // the customer is a buying group (centrale d'achat)
 	Discount     domain.Applicable // what a till applies (own, else best group)
 	Custom       map[string]string // custom field values, by field name
 }
@@ -145,6 +151,17 @@ func (q Query) where() (string, []any) {
 	if q.GroupID != 0 {
 		conds = append(conds, "c.id IN (SELECT customer_id FROM customer_groups WHERE group_id = ?)")
 		args = append(args, q.GroupID)
+	}
+	if q.SiteID != 0 {
+		// EXISTS, not IN: the list walks its sort index and checks each
+		// customer's presence by the primary key, so the first window of a
+		// million customers is read at once.
+		conds = append(conds, "EXISTS (SELECT 1 FROM customer_sites cs WHERE cs.customer_id = c.id AND cs.site_id = ?)")
+		args = append(args, q.SiteID)
+	}
+	if q.BuyingGroupOf != 0 {
+		conds = append(conds, "c.buying_group_id = ?")
+		args = append(args, q.BuyingGroupOf)
 	}
 	if q.ImportBatch != 0 {
 		conds = append(conds, `(c.id BETWEEN (SELECT first_created FROM imports WHERE id = ?) AND (SELECT last_created FROM imports WHERE id = ?)
@@ -391,7 +408,7 @@ func (s *Store) listRows(ctx context.Context, ids []int64) ([]ListRow, error) {
 		c.city, c.email, c.phone1, c.balance, c.disappointed, c.archived,
 		COALESCE((SELECT group_concat(g.name, ', ') FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
 		          WHERE cg.customer_id = c.id), ''),
-		c.discount_sales, c.custom,
+		c.discount_sales, c.custom, c.is_buying_group,
 		(SELECT g.name FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
 		 WHERE cg.customer_id = c.id AND g.discount > 0 ORDER BY g.discount DESC, g.name COLLATE NOCASE LIMIT 1),
 		COALESCE((SELECT max(g.discount) FROM customer_groups cg JOIN groups g ON g.id = cg.group_id
@@ -408,7 +425,7 @@ func (s *Store) listRows(ctx context.Context, ids []int64) ([]ListRow, error) {
 		var own, best int64
 		var bestGroup sql.NullString
 		if err := rows.Scan(&r.ID, &r.Code, &kind, &last, &first, &company, &r.City, &r.Email, &r.Phone,
-			&r.Balance, &r.Disappointed, &r.Archived, &r.Groups, &own, &custom, &bestGroup, &best); err != nil {
+			&r.Balance, &r.Disappointed, &r.Archived, &r.Groups, &own, &custom, &r.BuyingGroup, &bestGroup, &best); err != nil {
 			return nil, err
 		}
 		groups := map[string]int64{}
@@ -437,7 +454,7 @@ func (s *Store) listRows(ctx context.Context, ids []int64) ([]ListRow, error) {
 // Count returns how many customers q matches (ignoring its window). The
 // common cases are answered by the search index alone.
 func (s *Store) Count(ctx context.Context, q Query) (int, error) {
-	if q.GroupID == 0 && q.ImportBatch == 0 {
+	if q.GroupID == 0 && q.ImportBatch == 0 && q.SiteID == 0 && q.BuyingGroupOf == 0 {
 		if fts := q.ftsQuery(); fts != "" {
 			return s.ftsCount(ctx, fts)
 		}
@@ -458,7 +475,9 @@ func (s *Store) Count(ctx context.Context, q Query) (int, error) {
 		}
 	}
 	where, args := q.where()
-	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM customers c`+where, args...).Scan(&n)
-	return n, err
+	return s.counts.get(s.generation.Load(), fmt.Sprintf("q:%s%q", where, args), func() (int, error) {
+		var n int
+		err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM customers c`+where, args...).Scan(&n)
+		return n, err
+	})
 }

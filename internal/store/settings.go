@@ -13,6 +13,9 @@ const (
 	settingSundryAccount = "sundry_account"
 	settingAccountPrefix = "account_prefix"
 	settingOperatorsOn   = "operators_on"
+	settingEUDeclaration = "eu_declaration"
+	// settingCurrentSite is the site the window last worked on.
+	settingCurrentSite = "current_site"
 )
 
 // Settings reads every setting, the defaults standing in for those never
@@ -33,13 +36,16 @@ func (t *Tx) Settings(ctx context.Context) (domain.Settings, error) {
 			*into = v
 		}
 	}
-	var on, keep string
+	var on, keep, eu string
 	read(settingPhoneRegion, &s.PhoneRegion)
 	read(settingSundryAccount, &s.SundryAccount)
 	read(settingAccountPrefix, &s.AccountPrefix)
 	read(settingOperatorsOn, &on)
 	read(settingBackupKeep, &keep)
-	s.OperatorsOn = on == "1"
+	read(settingEUDeclaration, &eu)
+	// The EU VAT fields stay enabled until someone turns them off: files
+	// from before the setting hold VAT numbers their users kept up.
+	s.OperatorsOn, s.EUDeclaration = on == "1", eu != "0"
 	if n, e := strconv.Atoi(keep); e == nil && n > 0 {
 		s.BackupKeep = n
 	}
@@ -68,6 +74,26 @@ func (t *Tx) SetAccounting(ctx context.Context, sundry, prefix string) error {
 		return err
 	}
 	return t.SetSetting(ctx, settingAccountPrefix, prefix)
+}
+
+// SetEUDeclaration turns the EU VAT fields on or off.
+func (t *Tx) SetEUDeclaration(ctx context.Context, on bool) error {
+	v := "0"
+	if on {
+		v = "1"
+	}
+	return t.SetSetting(ctx, settingEUDeclaration, v)
+}
+
+// SavedSite is the code of the site the window last worked on ("": none).
+func (t *Tx) SavedSite(ctx context.Context) (string, error) {
+	v, _, err := t.Setting(ctx, settingCurrentSite)
+	return v, err
+}
+
+// SaveSite remembers the site the window works on.
+func (t *Tx) SaveSite(ctx context.Context, code string) error {
+	return t.SetSetting(ctx, settingCurrentSite, code)
 }
 
 // SetOperatorsOn turns the operators on or off.

@@ -32,6 +32,9 @@ type Store struct {
 	// know when they are stale.
 	generation atomic.Uint64
 	counts     countCache
+	// site is the current site: the one new transactions read and write
+	// customers' site parts for (the main site unless SetSite chose one).
+	site atomic.Int64
 }
 
 // busyTimeout is how long a writer waits for another program's write
@@ -149,7 +152,7 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return mapError(err)
 	}
-	tx := &Tx{tx: sqlTx, stmts: map[string]*sql.Stmt{}}
+	tx := &Tx{tx: sqlTx, stmts: map[string]*sql.Stmt{}, site: s.site.Load()}
 	defer tx.closeStmts()
 	// Bumped on both sides of the commit: a count computed while the write
 	// was in flight is never kept for the new data.
@@ -188,7 +191,7 @@ func (s *Store) View(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return mapError(err)
 	}
-	tx := &Tx{tx: sqlTx, stmts: map[string]*sql.Stmt{}}
+	tx := &Tx{tx: sqlTx, stmts: map[string]*sql.Stmt{}, site: s.site.Load()}
 	defer tx.closeStmts()
 	defer sqlTx.Rollback()
 	return mapError(fn(tx))
@@ -206,6 +209,8 @@ func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
 type Tx struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// site is the site whose part of each customer is read and written.
+	site int64
 	// customText holds the folded names of the custom fields the search
 	// covers (text and list), read once per transaction.
 	customText map[string]bool
