@@ -4,7 +4,7 @@
 GO        ?= go
 BIN       := bin/carnet
 BENCH_DIR ?= $(HOME)/.cache/carnet-bench
-BENCH_DB  := $(BENCH_DIR)/demo-1m.db
+BENCH_DB  := $(BENCH_DIR)/demo-1m-3sites.db
 UNAME_S   := $(shell uname -s)
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -52,8 +52,8 @@ test: vet
 $(BENCH_DB): | build
 	mkdir -p $(BENCH_DIR)
 	rm -f $@ $@-wal $@-shm
-	@echo "Creating 1,000,000 demo customers (a few minutes)…"
-	/usr/bin/time -v ./$(BIN) demo --clients 1000000 --db $@.tmp 2>&1 | grep -E "Elapsed|Maximum resident|clients" ; mv $@.tmp $@
+	@echo "Creating 1,000,000 demo customers on 3 sites (a few minutes)…"
+	/usr/bin/time -v ./$(BIN) demo --clients 1000000 --sites 3 --db $@.tmp 2>&1 | grep -E "Elapsed|Maximum resident|clients" ; mv $@.tmp $@
 	@ls -l $@ | awk '{printf "database size: %.0f MB\n", $$5/1048576}'
 
 bench: build $(BENCH_DB)

@@ -13,8 +13,8 @@ import (
 )
 
 func init() {
-	register("clients", domain.Message{FR: "chercher des clients comme l’onglet Clients : carnet clients [RECHERCHE] [--json]",
-		EN: "search customers as the Clients tab does: carnet clients [QUERY] [--json]"}, runClients)
+	register("clients", domain.Message{FR: "chercher des clients comme l’onglet Clients : carnet clients [RECHERCHE] [--site S] [--json]",
+		EN: "search customers as the Clients tab does: carnet clients [QUERY] [--site S] [--json]"}, runClients)
 }
 
 // customerJSON is a customer with its derived display name, and its
@@ -36,6 +36,8 @@ func runClients(ctx context.Context, env *Env, args []string) error {
 	sortBy := f.String("sort", "name", env.m("trier par name, code, city, email, phone ou balance", "sort by name, code, city, email, phone or balance"))
 	group := f.String("group", "", env.m("seulement les clients de ce groupe", "only the customers of this group"))
 	archived := f.Bool("archived", false, env.m("inclure les clients archivés", "include archived customers"))
+	siteCode := f.String("site", "", env.m("seulement les clients de ce site, avec ses champs propres (par défaut : tous les sites, champs du site principal)",
+		"only the customers of this site, with its site fields (default: every site, the main site's fields)"))
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -55,6 +57,13 @@ func runClients(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
+	var site domain.Site
+	if *siteCode != "" {
+		if site, err = useSite(ctx, svc, *siteCode); err != nil {
+			return err
+		}
+		q.SiteID = site.ID
+	}
 	total, err := svc.Count(ctx, q)
 	if err != nil {
 		return err
@@ -66,9 +75,10 @@ func runClients(ctx context.Context, env *Env, args []string) error {
 		}
 		out := struct {
 			Query     string         `json:"query"`
+			Site      string         `json:"site,omitempty"`
 			Total     int            `json:"total"`
 			Customers []customerJSON `json:"customers"`
-		}{Query: q.Text, Total: total, Customers: make([]customerJSON, len(customers))}
+		}{Query: q.Text, Site: site.Code, Total: total, Customers: make([]customerJSON, len(customers))}
 		for i, c := range customers {
 			out.Customers[i] = customerJSON{Name: c.Name(), Postcode: c.Billing.Postcode, City: c.Billing.City,
 				Country: c.Billing.Country, Customer: c}
@@ -90,10 +100,14 @@ func runClients(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Code, name, r.City, r.Email, r.Phone, format.Money(r.Balance, env.Lang))
 	}
 	tw.Flush()
+	onSite := ""
+	if site.Code != "" {
+		onSite = fmt.Sprintf(env.m(" du site %s", " of site %s"), site.Code)
+	}
 	if env.Lang == "en" {
-		fmt.Fprintf(env.Stdout, "%d of %s customers\n", len(rows), format.Count(total, env.Lang))
+		fmt.Fprintf(env.Stdout, "%d of %s customers%s\n", len(rows), format.Count(total, env.Lang), onSite)
 	} else {
-		fmt.Fprintf(env.Stdout, "%d sur %s clients\n", len(rows), format.Count(total, env.Lang))
+		fmt.Fprintf(env.Stdout, "%d sur %s clients%s\n", len(rows), format.Count(total, env.Lang), onSite)
 	}
 	return nil
 }

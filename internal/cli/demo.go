@@ -17,10 +17,12 @@ func init() {
 
 func runDemo(ctx context.Context, env *Env, args []string) error {
 	f := newFlags("demo", env)
-	f.help("Usage : carnet demo --clients N [--seed S]\nAjoute N clients d’exemple en une seule transaction : tous, ou aucun si l’opération est interrompue.\n\nOptions :\n",
-		"Usage: carnet demo --clients N [--seed S]\nAdds N sample customers in one transaction: all of them, or none if it is interrupted.\n\nOptions:\n")
+	f.help("Usage : carnet demo --clients N [--seed S] [--sites N]\nAjoute N clients d’exemple en une seule transaction : tous, ou aucun si l’opération est interrompue.\n\nOptions :\n",
+		"Usage: carnet demo --clients N [--seed S] [--sites N]\nAdds N sample customers in one transaction: all of them, or none if it is interrupted.\n\nOptions:\n")
 	n := f.Int("clients", 1000, env.m("combien de clients ajouter", "how many customers to add"))
 	seed := f.Uint64("seed", 1, env.m("graine aléatoire : la même graine donne les mêmes clients", "random seed: the same seed gives the same customers"))
+	sites := f.Int("sites", 1, env.m("combien de sites (1 : le site principal seul ; 3 : une boutique et un dépôt en plus, avec une part des clients)",
+		"how many sites (1: the main site alone; 3: a shop and a warehouse more, with a share of the customers)"))
 	if _, err := f.parse(args); err != nil {
 		return err
 	}
@@ -46,6 +48,11 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	})
 	if err != nil {
 		return err
+	}
+	if *sites > 1 {
+		if err := demo.SpreadOverSites(ctx, svc.Store, *sites); err != nil {
+			return err
+		}
 	}
 	elapsed := time.Since(start)
 	if *f.json {

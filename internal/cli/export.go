@@ -12,21 +12,23 @@ import (
 )
 
 func init() {
-	register("export", domain.Message{FR: "exporter des clients : carnet export FICHIER [--query Q] [--group G] [--format F]",
-		EN: "export customers: carnet export FILE [--query Q] [--group G] [--format F]"}, runExport)
+	register("export", domain.Message{FR: "exporter des clients : carnet export FICHIER [--query Q] [--group G] [--site S] [--format F]",
+		EN: "export customers: carnet export FILE [--query Q] [--group G] [--site S] [--format F]"}, runExport)
 	onCancel("export", domain.Message{FR: "Interrompu : aucun fichier n’a été écrit.", EN: "Interrupted: no file was written."})
 }
 
 func runExport(ctx context.Context, env *Env, args []string) error {
 	f := newFlags("export", env)
-	f.help("Usage : carnet export FICHIER [--query Q] [--group G] [--format F] [--json]\n"+
-		"Exporte les clients (tous, ceux d’une recherche ou d’un groupe). Le format suit l’extension (.xlsx, .csv, .vcf, .pdf) sauf --format.\n"+
+	f.help("Usage : carnet export FICHIER [--query Q] [--group G] [--site S] [--format F] [--json]\n"+
+		"Exporte les clients (tous, ceux d’une recherche, d’un groupe ou d’un site). Le format suit l’extension (.xlsx, .csv, .vcf, .pdf) sauf --format.\n"+
 		"Formats : xlsx, csv (UTF-8), csv-windows-1252 (ancien Excel), accounts (comptes pour la comptabilité), mailing (publipostage), vcard, labels (étiquettes PDF 3 × 8).\n\nOptions :\n",
-		"Usage: carnet export FILE [--query Q] [--group G] [--format F] [--json]\n"+
-			"Exports the customers (all, a search's or a group's). The format follows the extension (.xlsx, .csv, .vcf, .pdf) unless --format.\n"+
+		"Usage: carnet export FILE [--query Q] [--group G] [--site S] [--format F] [--json]\n"+
+			"Exports the customers (all, a search's, a group's or a site's). The format follows the extension (.xlsx, .csv, .vcf, .pdf) unless --format.\n"+
 			"Formats: xlsx, csv (UTF-8), csv-windows-1252 (old Excel), accounts (for the accounting software), mailing (mail merge), vcard, labels (PDF labels 3 × 8).\n\nOptions:\n")
 	query := f.String("query", "", env.m("seulement les clients que cette recherche trouve (comme l’onglet Clients)", "only the customers this search finds (as the Clients tab)"))
 	group := f.String("group", "", env.m("seulement les clients de ce groupe", "only the customers of this group"))
+	siteCode := f.String("site", "", env.m("seulement les clients de ce site, avec ses champs propres (par défaut : tous, champs du site principal)",
+		"only the customers of this site, with its site fields (default: all, the main site's fields)"))
 	formatName := f.String("format", "", env.m("xlsx, csv, csv-windows-1252, accounts, mailing, vcard ou labels (par défaut : selon l’extension)",
 		"xlsx, csv, csv-windows-1252, accounts, mailing, vcard or labels (default: from the extension)"))
 	sortBy := f.String("sort", "name", env.m("trier par name, code, city, email, phone ou balance", "sort by name, code, city, email, phone or balance"))
@@ -65,6 +67,13 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		if q.GroupID, err = groupNamed(ctx, svc, *group); err != nil {
 			return err
 		}
+	}
+	if *siteCode != "" {
+		site, err := useSite(ctx, svc, *siteCode)
+		if err != nil {
+			return err
+		}
+		q.SiteID = site.ID
 	}
 	res, err := export.New(svc).Export(ctx, path, export.Request{Query: q, Format: fmtChosen, Lang: env.Lang, IncludeRefused: *refused})
 	if err != nil {

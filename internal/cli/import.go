@@ -85,6 +85,7 @@ type importFlags struct {
 	*flags
 	sheet, encoding, delimiter, profile, saveProfile, mapSpec, key, unprotect, errorsXLSX *string
 	identity, identityRows, skipRows                                                      *string
+	site                                                                                  *string
 	headerRow, changesLimit                                                               *int
 	dryRun, emptyClears, allowBalance, createSources, createGroups, noCreateGroups, force *bool
 	codeRequired                                                                          *bool
@@ -132,6 +133,8 @@ func newImportFlags(env *Env) *importFlags {
 		skipRows:     f.String("skip-rows", "", m("lignes physiques à laisser de côté, séparées par des virgules (4,7,12)", "physical rows to leave out, comma-separated (4,7,12)")),
 		changesLimit: f.Int("changes-limit", 0, m("--json : lister au plus N lignes dans \"plan\" (0 : toutes) ; les comptes restent complets",
 			"--json: list at most N rows under \"plan\" (0: all); the counts stay whole")),
+		site: f.String("site", "", m("le site importé : les colonnes partagées changent la fiche commune, les colonnes du site ses champs propres (par défaut : le site principal)",
+			"the site imported into: shared columns change the shared record, site columns its own fields (default: the main site)")),
 	}
 }
 
@@ -262,11 +265,18 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
+	var site domain.Site
+	if *o.site != "" {
+		if site, err = useSite(ctx, svc, *o.site); err != nil {
+			return err
+		}
+	}
 	im := importer.New(svc)
 	req, err := o.request(ctx, im, file, settings, env.Lang)
 	if err != nil {
 		return err
 	}
+	req.Site = site.Code
 	if *o.json {
 		if o.rows, err = newRowList(*o.changesLimit, env.Lang); err != nil {
 			return err

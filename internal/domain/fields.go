@@ -147,7 +147,7 @@ var Fields = []FieldDef{
 		FormatFR: "Code ISO à 3 lettres (EUR).", FormatEN: "3-letter ISO code (EUR)."},
 	{Key: "balance_method", FR: "Méthode de solde", EN: "Balance method", Type: TypeText, Synonyms: []string{"methode de solde", "balance method"},
 		FormatFR: "« open_item » (pièce par pièce) ou « balance_forward » (solde reporté).", FormatEN: "\"open_item\" or \"balance_forward\"."},
-	{Key: "credit_limit", FR: "Encours autorisé", EN: "Credit limit", Type: TypeMoney, Protected: true, Synonyms: []string{"encours", "encours autorise", "limite de credit", "plafond", "credit limit", "outstanding limit"},
+	{Key: "credit_limit", FR: "Encours autorisé (tous sites)", EN: "Credit limit (all sites)", Type: TypeMoney, Protected: true, Synonyms: []string{"encours", "encours autorise", "encours autorise tous sites", "limite de credit", "plafond", "credit limit", "outstanding limit"},
 		FormatFR: "Montant en euros (1 234,56). Protégé : non modifié par l’import sauf choix contraire.", FormatEN: "Amount in euros (1 234,56). Protected: not changed by imports unless chosen."},
 	{Key: "insurer_guarantee", FR: "Garantie assureur", EN: "Insurer guarantee", Type: TypeMoney, Protected: true, Synonyms: []string{"garantie assureur", "assurance credit", "insurer guarantee", "credit insurance"},
 		FormatFR: "Montant en euros. Protégé.", FormatEN: "Amount in euros. Protected."},
@@ -245,6 +245,9 @@ func FieldByKey(key string) (FieldDef, bool) {
 func FieldLabel(key, lang string) string {
 	if f, ok := FieldByKey(key); ok {
 		return f.Label(lang)
+	}
+	if key == "site" { // an import putting a customer on its site
+		return Message{FR: "Présence sur le site", EN: "Presence on site"}.In(lang)
 	}
 	return strings.TrimPrefix(key, CustomPrefix)
 }

@@ -229,13 +229,22 @@ type SiteEntry struct {
 // against: the lists of one site, and the main site's shared ones.
 type SiteListValues struct {
 	Site string
-	// Lists maps each list to its codes, folded to upper case.
-	Lists map[SiteList]map[string]bool
+	// Lists maps each list to its codes, by their upper-case form.
+	Lists map[SiteList]map[string]string
 }
 
 // Has reports whether value is a code of list (codes compare without case).
 func (v SiteListValues) Has(l SiteList, value string) bool {
-	return v.Lists[l][strings.ToUpper(value)]
+	_, ok := v.Lists[l][strings.ToUpper(value)]
+	return ok
+}
+
+// canonical is value as list writes it ("bnp" → "BNP"), or value itself.
+func (v SiteListValues) canonical(l SiteList, value string) string {
+	if code, ok := v.Lists[l][strings.ToUpper(value)]; ok {
+		return code
+	}
+	return value
 }
 
 // CheckValue refuses a value that is not in its list, naming the list and
@@ -262,25 +271,32 @@ func (v SiteListValues) CheckValue(key, value string) *FieldError {
 
 // CheckCustomer checks every listed value of c: its site part against the
 // site's lists and its shared state and credit-hold reason against the main
-// site's.
+// site's. A value typed in another case takes the list's spelling.
 func (v SiteListValues) CheckCustomer(c *Customer) []*FieldError {
 	var errs []*FieldError
-	add := func(key, value string) {
-		if e := v.CheckValue(key, value); e != nil {
+	check := func(key string, p *string) {
+		if e := v.CheckValue(key, *p); e != nil {
 			errs = append(errs, e)
+			return
+		}
+		if l := SiteListOf(key); l != "" && *p != "" {
+			*p = v.canonical(l, *p)
 		}
 	}
 	s := &c.Site
-	for _, kv := range [][2]string{{"customer_type", s.CustomerType}, {"price_code", s.PriceCode},
-		{"end_user_type", s.EndUserType}, {"invoice_category", s.InvoiceCategory}, {"bank_code", s.BankCode},
-		{"site_country", s.Country}, {"language", s.Language}, {"nature_code", s.NatureCode},
-		{"nature_code2", s.NatureCode2}, {"delivery_terms", s.DeliveryTerms}, {"territory", s.Territory},
-		{"sales_force", s.SalesForce}, {"state", c.Billing.State}, {"credit_hold_reason", c.CreditHoldReason}} {
-		add(kv[0], kv[1])
+	for _, kv := range []struct {
+		key string
+		p   *string
+	}{{"customer_type", &s.CustomerType}, {"price_code", &s.PriceCode},
+		{"end_user_type", &s.EndUserType}, {"invoice_category", &s.InvoiceCategory}, {"bank_code", &s.BankCode},
+		{"site_country", &s.Country}, {"language", &s.Language}, {"nature_code", &s.NatureCode},
+		{"nature_code2", &s.NatureCode2}, {"delivery_terms", &s.DeliveryTerms}, {"territory", &s.Territory},
+		{"sales_force", &s.SalesForce}, {"state", &c.Billing.State}, {"credit_hold_reason", &c.CreditHoldReason}} {
+		check(kv.key, kv.p)
 	}
-	for _, sh := range s.Shipping {
-		add("shipping_warehouse", sh.Warehouse)
-		add("shipping_carrier", sh.Carrier)
+	for i := range s.Shipping {
+		check("shipping_warehouse", &s.Shipping[i].Warehouse)
+		check("shipping_carrier", &s.Shipping[i].Carrier)
 	}
 	return errs
 }

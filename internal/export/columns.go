@@ -67,7 +67,7 @@ func fieldColumn(f domain.FieldDef, lang string) column {
 	case domain.TypeIdentifier, domain.TypePostcode, domain.TypeSIRET, domain.TypeVAT, domain.TypeIBAN,
 		domain.TypePhones, domain.TypePhone:
 		col.kind = cellIdentifier
-	case domain.TypeID:
+	case domain.TypeID, domain.TypeInteger:
 		col.kind = cellInteger
 	case domain.TypeMoney:
 		col.kind = cellMoney

@@ -217,6 +217,10 @@ type Request struct {
 	// empty): "Personne physique" or "Individual", "1 234,56 €" or
 	// "€1,234.56".
 	Lang string
+	// Site is the code of the site the import writes to ("": the current
+	// one): the shared columns update the shared record, the site columns
+	// that site's part, and every customer the file names is put on it.
+	Site string
 }
 
 // Default sample sizes kept in a Plan.

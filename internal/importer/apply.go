@@ -36,6 +36,12 @@ func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *dom
 	current, delta := run.balanceDelta(existing, balance)
 	if existing != nil {
 		rp.Changes = diff(before, c, pr, run.req.Lang)
+		if !c.Site.Present {
+			// A customer of another site that the file names joins the
+			// import's site: a change of its own, so the row is written.
+			c.Site.Present = true
+			rp.Changes = append(rp.Changes, Change{Field: "site", New: c.Site.Site})
+		}
 	}
 	if delta != 0 {
 		rp.Changes = append(rp.Changes, Change{Field: "balance", Old: format.Money(current, run.req.Lang), New: format.Money(*balance, run.req.Lang)})
@@ -277,6 +283,7 @@ func clone(c *domain.Customer) *domain.Customer {
 	d.Groups = slices.Clone(c.Groups)
 	d.Shipping = slices.Clone(c.Shipping)
 	d.Custom = maps.Clone(c.Custom)
+	d.Site.Shipping = slices.Clone(c.Site.Shipping)
 	return &d
 }
 

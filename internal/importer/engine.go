@@ -81,6 +81,13 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 		if err := tx.DeferSearchIndex(ctx); err != nil {
 			return err
 		}
+		if req.Site != "" {
+			site, err := tx.SiteByCode(ctx, req.Site)
+			if err != nil {
+				return err
+			}
+			tx.OnSite(site.ID)
+		}
 		run, err := im.newRun(ctx, tx, req, headers, commit, res)
 		if err != nil {
 			return err

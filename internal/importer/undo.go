@@ -208,7 +208,21 @@ func (u *undoer) one(ctx context.Context, l journalLine) error {
 		return err
 	}
 	u.res.Restored++
-	return u.tx.UpdateCustomer(ctx, &before, store.SaveOptions{CreateGroups: true, CreateSources: true})
+	if err := u.tx.UpdateCustomer(ctx, &before, store.SaveOptions{CreateGroups: true, CreateSources: true}); err != nil {
+		return err
+	}
+	if before.Site.Site == "" || before.Site.Present {
+		return nil
+	}
+	// The import put the customer on its site: undoing takes it off again.
+	site, err := u.tx.SiteByCode(ctx, before.Site.Site)
+	if err != nil {
+		return err
+	}
+	if _, err := u.tx.UnlinkCustomer(ctx, l.customerID, site.ID); err != nil && !errors.Is(err, domain.ErrNotFound) {
+		return err
+	}
+	return nil
 }
 
 // createdNames removes the groups, sources and custom fields the import

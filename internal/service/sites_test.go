@@ -109,6 +109,9 @@ func TestSiteFieldRefusesAnotherSitesValue(t *testing.T) {
 	if err := svc.UpdateCustomer(ctx, onB); err != nil {
 		t.Fatalf("B's own bank code refused: %v", err)
 	}
+	if got, _ := svc.Customer(ctx, c.ID); got.Site.BankCode != "BNP-VLB" {
+		t.Errorf("bank code stored as %q, want the list's spelling BNP-VLB", got.Site.BankCode)
+	}
 	if err := svc.DeleteSiteListEntry(ctx, b.ID, domain.SiteBankCodes, "BNP-VLB"); err == nil {
 		t.Error("a bank code in use was removed from its list")
 	}

@@ -101,7 +101,7 @@ func (t *Tx) DeleteSiteListEntry(ctx context.Context, site int64, l domain.SiteL
 // SiteListValues reads every list a customer's values on site are checked
 // against: the site's own and the main site's shared ones.
 func (t *Tx) SiteListValues(ctx context.Context, site int64) (domain.SiteListValues, error) {
-	v := domain.SiteListValues{Lists: map[domain.SiteList]map[string]bool{}}
+	v := domain.SiteListValues{Lists: map[domain.SiteList]map[string]string{}}
 	s, err := t.SiteByID(ctx, site)
 	if err != nil {
 		return v, err
@@ -120,10 +120,10 @@ func (t *Tx) SiteListValues(ctx context.Context, site int64) (domain.SiteListVal
 		}
 		set := v.Lists[domain.SiteList(l)]
 		if set == nil {
-			set = map[string]bool{}
+			set = map[string]string{}
 			v.Lists[domain.SiteList(l)] = set
 		}
-		set[strings.ToUpper(code)] = true
+		set[strings.ToUpper(code)] = code
 	}
 	return v, rows.Err()
 }

@@ -213,3 +213,14 @@ func (t *Tx) SubordinateCount(ctx context.Context, id int64) (int, error) {
 }
 
 func isUnique(err error) bool { return err != nil && strings.Contains(err.Error(), "UNIQUE") }
+
+// LinkEveryNth puts every nth customer (by id) on site id, in one
+// statement: the sample data's way of spreading customers over sites.
+func (t *Tx) LinkEveryNth(ctx context.Context, siteID int64, nth int) (int64, error) {
+	res, err := t.tx.ExecContext(ctx, `INSERT OR IGNORE INTO customer_sites (customer_id, site_id)
+		SELECT id, ? FROM customers WHERE id % ? = 0`, siteID, nth)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
