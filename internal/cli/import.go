@@ -276,7 +276,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	req.Site = site.Code
+	req.Options.Site = site.Code
 	if *o.json {
 		if o.rows, err = newRowList(*o.changesLimit, env.Lang); err != nil {
 			return err

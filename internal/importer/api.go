@@ -160,6 +160,11 @@ type Options struct {
 	// numbering it (seed 003: the code links the customer to its
 	// invoices); a mapping without a code column is refused.
 	CodeRequired bool `json:"code_required"`
+	// Site is the code of the site the import writes to ("": the current
+	// one): the shared columns update the shared record, the site columns
+	// that site's part, and every customer the file names is put on it.
+	// A profile does not keep it: each import chooses its site.
+	Site string `json:"-"`
 	// IdentityFromFile decides the identity conflicts (see
 	// IdentityConflict) of every row: false (the default) keeps the stored
 	// code and name, true takes the file's. IdentityLines are the rows
@@ -217,10 +222,6 @@ type Request struct {
 	// empty): "Personne physique" or "Individual", "1 234,56 €" or
 	// "€1,234.56".
 	Lang string
-	// Site is the code of the site the import writes to ("": the current
-	// one): the shared columns update the shared record, the site columns
-	// that site's part, and every customer the file names is put on it.
-	Site string
 }
 
 // Default sample sizes kept in a Plan.

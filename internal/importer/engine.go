@@ -81,8 +81,8 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 		if err := tx.DeferSearchIndex(ctx); err != nil {
 			return err
 		}
-		if req.Site != "" {
-			site, err := tx.SiteByCode(ctx, req.Site)
+		if req.Options.Site != "" {
+			site, err := tx.SiteByCode(ctx, req.Options.Site)
 			if err != nil {
 				return err
 			}

@@ -36,7 +36,7 @@ func TestImportIntoASite(t *testing.T) {
 		"C2;Cycles Martin;martin@example.fr;;BNP-VLB\n"+
 		"C3;Vélos Bernard;bernard@example.fr;;CA-LYON\n", false)
 	req := request(t, im, path)
-	req.Site = "B"
+	req.Options.Site = "B"
 	res := commit(t, im, req)
 	if c := res.Counts; c.Updated != 1 || c.Created != 1 || c.Errors != 1 {
 		t.Fatalf("counts %+v, want 1 updated, 1 created, 1 error", c)

@@ -190,6 +190,24 @@ func TestListFollowsTheSite(t *testing.T) {
 			t.Errorf("search on A finds B's customer: %v", names(rows))
 		}
 	}
+	// Text, site and archived filters together, counted as listed.
+	mustCreate(t, svc, &domain.Customer{LastName: "Marchand", Archived: true}) // on B
+	for _, tc := range []struct {
+		q    store.Query
+		want string
+	}{
+		{store.Query{SiteID: sites[1].ID, Text: "mar", Archived: store.FilterNo}, "Martin"},
+		{store.Query{SiteID: sites[1].ID, Text: "mar", Archived: store.FilterYes}, "Marchand"},
+		{store.Query{SiteID: sites[0].ID, Text: "mar", Archived: store.FilterAny}, ""},
+		{store.Query{SiteID: sites[1].ID, Archived: store.FilterYes}, "Marchand"},
+		{store.Query{SiteID: sites[0].ID, Archived: store.FilterNo}, "Les vélos Durand"},
+	} {
+		rows, err := svc.Search(ctx, tc.q)
+		n, _ := svc.Count(ctx, tc.q)
+		if got := strings.Join(names(rows), ","); err != nil || got != tc.want || n != len(rows) {
+			t.Errorf("%+v: %q (count %d, %v), want %q", tc.q, got, n, err, tc.want)
+		}
+	}
 }
 
 // Subordinates are listed under their buying group, which shows its mark;

@@ -142,7 +142,11 @@ func (t *Tx) InsertCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if t.searchDeferred(c.ID) {
 		return nil
 	}
-	doc, err := t.searchDoc(ctx, c)
+	site, err := t.siteOfPart(ctx, c) // a new customer is on that site alone
+	if err != nil {
+		return err
+	}
+	doc, err := t.searchDoc(ctx, c, []int64{site})
 	if err != nil {
 		return err
 	}
@@ -185,7 +189,7 @@ func (t *Tx) UpdateCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 		return nil
 	}
 	if t.aside != nil {
-		doc, err := t.searchDoc(ctx, c)
+		doc, err := t.searchDoc(ctx, c, nil)
 		if err == nil {
 			t.aside.put(sideDoc{id: c.ID, doc: doc, replace: true})
 		}
@@ -194,7 +198,7 @@ func (t *Tx) UpdateCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if _, err := t.exec(ctx, `DELETE FROM customer_search WHERE rowid = ?`, c.ID); err != nil {
 		return err
 	}
-	doc, err := t.searchDoc(ctx, c)
+	doc, err := t.searchDoc(ctx, c, nil)
 	if err != nil {
 		return err
 	}

@@ -179,13 +179,19 @@ func (t *Tx) searchedCustom(ctx context.Context) (map[string]bool, error) {
 	return names, nil
 }
 
-// searchDoc is the search index's text for c.
-func (t *Tx) searchDoc(ctx context.Context, c *domain.Customer) (string, error) {
+// searchDoc is the search index's text for c, on sites (nil: the sites
+// stored for it).
+func (t *Tx) searchDoc(ctx context.Context, c *domain.Customer, sites []int64) (string, error) {
 	searched, err := t.searchedCustom(ctx)
 	if err != nil {
 		return "", err
 	}
-	return SearchDocWith(c, searched), nil
+	if sites == nil {
+		if sites, err = t.SitesOf(ctx, c.ID); err != nil {
+			return "", err
+		}
+	}
+	return SearchDocWith(c, searched) + siteTokens(sites), nil
 }
 
 // mapNoRows turns sql.ErrNoRows into domain.ErrNotFound.

@@ -59,7 +59,7 @@ func (t *Tx) searchDeferred(id int64) bool { return t.searchFrom != 0 && id >= t
 // searchDocColumns are the columns searchDocFunc reads, in its argument
 // order after the searched custom fields.
 const searchDocColumns = `code, last_name, first_name, company_name, email, phones, city, postcode,
-	reference, siret, custom, archived, supplier, kind`
+	reference, siret, custom, archived, supplier, kind, ` + sitesColumn
 
 // buildDeferredSearch indexes the customers whose entries were deferred.
 func (t *Tx) buildDeferredSearch(ctx context.Context) error {
@@ -84,7 +84,7 @@ func (t *Tx) buildDeferredSearch(ctx context.Context) error {
 const searchDocFunc = "carnet_search_doc"
 
 func init() {
-	sqlite.MustRegisterDeterministicScalarFunction(searchDocFunc, 15, searchDocSQL)
+	sqlite.MustRegisterDeterministicScalarFunction(searchDocFunc, 16, searchDocSQL)
 }
 
 // searchDocSQL is SearchDocWith over stored columns: the first argument
@@ -115,7 +115,7 @@ func searchDocSQL(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value,
 			return nil, fmt.Errorf("custom fields: %w", err)
 		}
 	}
-	return SearchDocWith(&c, searched), nil
+	return SearchDocWith(&c, searched) + siteTokensText(text(15)), nil
 }
 
 // searchedSets keeps the last list of searched custom fields read, since

@@ -70,13 +70,9 @@ func (t *Tx) OnSite(id int64) { t.site = id }
 // writeSitePart stores c's site part on the site it was loaded for (the
 // transaction's when it names none), when the customer is on that site.
 func (t *Tx) writeSitePart(ctx context.Context, c *domain.Customer) error {
-	site := t.site
-	if c.Site.Site != "" {
-		id, err := t.siteIDByCode(ctx, c.Site.Site)
-		if err != nil {
-			return err
-		}
-		site = id
+	site, err := t.siteOfPart(ctx, c)
+	if err != nil {
+		return err
 	}
 	if !c.Site.Present {
 		return nil
@@ -87,12 +83,21 @@ func (t *Tx) writeSitePart(ctx context.Context, c *domain.Customer) error {
 		shipping = string(b)
 	}
 	s := &c.Site
-	_, err := t.exec(ctx, `INSERT OR REPLACE INTO customer_sites (customer_id, site_id, `+strings.Join(siteColumns, ", ")+`)
+	_, err = t.exec(ctx, `INSERT OR REPLACE INTO customer_sites (customer_id, site_id, `+strings.Join(siteColumns, ", ")+`)
 		VALUES (?, ?`+strings.Repeat(", ?", len(siteColumns))+`)`,
 		c.ID, site, s.CustomerType, s.PriceCode, s.EndUserType, s.InvoiceCategory, s.BankCode, s.Country, s.Language,
 		s.NatureCode, s.NatureCode2, s.DeliveryTerms, s.Territory, s.SalesForce, s.TaxID, s.TaxCode, s.Notes,
 		s.CreditLimit, s.LastPaymentDate, s.LastPaymentAmount, s.AverageDaysToPay, s.HighestBalance, shipping)
 	return err
+}
+
+// siteOfPart is the site c's part belongs to: the one it was loaded for,
+// else the transaction's.
+func (t *Tx) siteOfPart(ctx context.Context, c *domain.Customer) (int64, error) {
+	if c.Site.Site == "" {
+		return t.site, nil
+	}
+	return t.siteIDByCode(ctx, c.Site.Site)
 }
 
 // siteIDByCode resolves a site code; an unknown one is a user error.

@@ -147,7 +147,18 @@ func (t *Tx) OnlyOnSite(ctx context.Context, id int64) (int, error) {
 // DeleteSite removes a site and the site parts it kept; the caller has
 // checked that no customer is only there and that it is not the main one.
 func (t *Tx) DeleteSite(ctx context.Context, id int64) error {
+	if _, err := t.tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS site_left (id INTEGER PRIMARY KEY)`); err != nil {
+		return err
+	}
+	defer t.tx.ExecContext(context.WithoutCancel(ctx), `DELETE FROM temp.site_left`)
+	if _, err := t.tx.ExecContext(ctx, `INSERT OR IGNORE INTO temp.site_left SELECT customer_id FROM customer_sites WHERE site_id = ?`, id); err != nil {
+		return err
+	}
 	if _, err := t.tx.ExecContext(ctx, `DELETE FROM customer_sites WHERE site_id = ?`, id); err != nil {
+		return err
+	}
+	// Their search text no longer names the site.
+	if err := t.reindex(ctx, `id IN (SELECT id FROM temp.site_left)`); err != nil {
 		return err
 	}
 	res, err := t.tx.ExecContext(ctx, `DELETE FROM sites WHERE id = ? AND main = 0`, id)
@@ -167,8 +178,10 @@ func (t *Tx) LinkCustomer(ctx context.Context, customerID, siteID int64) (bool, 
 	if err != nil {
 		return false, err
 	}
-	n, _ := res.RowsAffected()
-	return n == 1, nil
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	return true, t.reindex(ctx, `id = ?`, customerID)
 }
 
 // UnlinkCustomer takes a customer off a site and returns on how many sites
@@ -180,6 +193,9 @@ func (t *Tx) UnlinkCustomer(ctx context.Context, customerID, siteID int64) (int,
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return 0, domain.ErrNotFound
+	}
+	if err := t.reindex(ctx, `id = ?`, customerID); err != nil {
+		return 0, err
 	}
 	var left int
 	err = t.tx.QueryRowContext(ctx, `SELECT count(*) FROM customer_sites WHERE customer_id = ?`, customerID).Scan(&left)
@@ -222,5 +238,6 @@ func (t *Tx) LinkEveryNth(ctx context.Context, siteID int64, nth int) (int64, er
 	if err != nil {
 		return 0, err
 	}
-	return res.RowsAffected()
+	n, _ := res.RowsAffected()
+	return n, t.reindex(ctx, `id % ? = 0`, nth)
 }
