@@ -45,12 +45,17 @@ type ui struct {
 	// sync is the Synchronisation tab (synctab.go).
 	sync     *syncTab
 	syncItem *container.TabItem
+	// multisite is the Multisite tab (multisite.go).
+	multisite     *multisiteTab
+	multisiteItem *container.TabItem
 	// lastForm is the customer form last opened (tests fill it in).
 	lastForm *customerForm
 	// refreshOperator updates the operator's badge; operatorsOn is what
 	// the menu was built for (see operators.go).
 	refreshOperator func()
 	operatorsOn     bool
+	// siteBar chooses the current site (sitebar.go).
+	siteBar *siteBar
 }
 
 // Run opens the window on the database at dbPath and returns when it closes.
@@ -109,6 +114,7 @@ func newUI(a fyne.App, w fyne.Window, svc *service.Service) *ui {
 
 // build (re)creates the tabs on the current service.
 func (u *ui) build() {
+	u.siteBar = newSiteBar(u)
 	u.clients = newClientsTab(u)
 	u.groups = newGroupsTab(u)
 	u.clientsItem = container.NewTabItem(lang.L("Customers"), u.clients.content)
@@ -116,24 +122,27 @@ func (u *ui) build() {
 	u.importItem = container.NewTabItem(lang.L("Import"), u.importTab())
 	u.sync = newSyncTab(u)
 	u.syncItem = container.NewTabItem(lang.L("Synchronisation"), u.sync.content)
-	u.tabs = container.NewAppTabs(u.clientsItem, u.groupsItem, u.importItem,
-		container.NewTabItem(lang.L("Multisite"), comingSoon(lang.L("Sites, shared and per-site fields, buying groups: coming in a later version."))),
-		u.syncItem,
-	)
+	u.multisite = newMultisiteTab(u)
+	u.multisiteItem = container.NewTabItem(lang.L("Multisite"), u.multisite.content)
+	u.tabs = container.NewAppTabs(u.clientsItem, u.groupsItem, u.importItem, u.multisiteItem, u.syncItem)
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		u.app.Preferences().SetInt(prefLastTab, u.tabs.SelectedIndex())
 		switch t {
 		case u.groupsItem:
 			u.groups.reload()
+		case u.multisiteItem:
+			u.multisite.reload() // read when shown: counting each site's customers is not free
 		case u.syncItem:
 			u.sync.history.reload()
 		}
 	}
 	u.win.SetOnDropped(u.dropped) // files dropped on the Synchronisation tab are its own
-	u.win.SetContent(uikit.WithHoverLayer(u.win, container.NewBorder(nil, u.operatorBar(), nil, nil, u.tabs)))
+	bottom := container.NewBorder(nil, nil, u.siteBar.content, u.operatorBar())
+	u.win.SetContent(uikit.WithHoverLayer(u.win, container.NewBorder(nil, bottom, nil, nil, u.tabs)))
 	u.clients.reload()
 	u.groups.reload()
 	u.sync.start()
+	u.siteBar.load()
 }
 
 // restoreWindow applies the remembered size and tab, and remembers them
@@ -164,6 +173,9 @@ func (u *ui) ShowClients(q store.Query) {
 func (u *ui) Refresh() {
 	u.clients.reload()
 	u.groups.reload()
+	if u.tabs.Selected() == u.multisiteItem {
+		u.multisite.reload() // otherwise it reads again when shown
+	}
 }
 
 // switchDatabase closes the open file and shows the one at path.

@@ -71,6 +71,10 @@ type clientsTab struct {
 
 	groupFilter                            *widget.Select
 	kindFilter, supplierFilter, archFilter *widget.Select
+	// siteFilter keeps the current site's customers or all; site is the
+	// current site (sitebar.go).
+	siteFilter *widget.Select
+	site       domain.Site
 	groupIDs                               map[string]int64
 
 	// custom are the active custom fields, which may be columns; shown
@@ -99,6 +103,9 @@ func newClientsTab(u *ui) *clientsTab {
 	t.kindFilter = widget.NewSelect([]string{lang.L("All kinds"), lang.L("Individuals"), lang.L("Companies")}, func(string) { t.applyFilters() })
 	t.supplierFilter = widget.NewSelect([]string{lang.L("Suppliers or not"), lang.L("Suppliers only"), lang.L("Not suppliers")}, func(string) { t.applyFilters() })
 	t.archFilter = widget.NewSelect([]string{lang.L("Active customers"), lang.L("Archived only"), lang.L("Active and archived")}, func(string) { t.applyFilters() })
+	t.siteFilter = widget.NewSelect([]string{lang.L("This site"), lang.L("All sites")}, func(string) { t.applyFilters() })
+	t.siteFilter.SetSelectedIndex(0)
+	t.siteFilter.Hide() // shown once the file has a second site
 	t.setGroups(nil)
 	t.kindFilter.SetSelectedIndex(0)
 	t.supplierFilter.SetSelectedIndex(0)
@@ -124,6 +131,7 @@ func newClientsTab(u *ui) *clientsTab {
 	t.batchFilter.Hide()
 	filters := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Filters")), container.NewHBox(t.batchFilter, t.newColumnsButton()),
 		container.NewGridWithColumns(4, t.groupFilter, t.kindFilter, t.supplierFilter, t.archFilter))
+	filters = container.NewBorder(nil, nil, t.siteFilter, nil, filters)
 	t.list = container.NewBorder(container.NewVBox(bar, filters), nil, nil, nil, t.table)
 	t.empty = u.firstLaunch()
 	t.empty.Hide()
@@ -177,7 +185,12 @@ func (t *clientsTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if r.Archived {
 		l.Importance = widget.LowImportance
 	}
-	l.SetText(col.text(r))
+	text := col.text(r)
+	if col.sort == store.SortName && r.BuyingGroup {
+		// The buying-group mark shows wherever the customer is listed.
+		text += " — " + lang.L("buying group")
+	}
+	l.SetText(text)
 }
 
 // headerCell is a column header of the list: a button where the column
@@ -438,10 +451,37 @@ func (t *clientsTab) applyFilters() {
 	q.Kind = []domain.Kind{"", domain.KindPerson, domain.KindCompany}[max(0, t.kindFilter.SelectedIndex())]
 	q.Supplier = []store.Filter{store.FilterAny, store.FilterYes, store.FilterNo}[max(0, t.supplierFilter.SelectedIndex())]
 	q.Archived = archivedChoices[max(0, t.archFilter.SelectedIndex())]
+	q.SiteID = t.siteFilterID()
 	if q == t.model.query {
 		return
 	}
 	t.setQuery(q)
+}
+
+// siteFilterID is the site the list keeps (0: every site): the current
+// one unless "All sites" is chosen, and none while there is one site.
+func (t *clientsTab) siteFilterID() int64 {
+	if !t.siteFilter.Visible() || t.siteFilter.SelectedIndex() == 1 {
+		return 0
+	}
+	return t.site.ID
+}
+
+// siteChanged follows the current site: the filter names it and the list
+// shows its customers.
+func (t *clientsTab) siteChanged(site domain.Site, multi bool) {
+	t.site = site
+	if multi {
+		t.siteFilter.Options[0] = lang.L("This site: {{.Code}}", map[string]any{"Code": site.Code})
+		if t.siteFilter.SelectedIndex() <= 0 {
+			t.siteFilter.Selected = t.siteFilter.Options[0]
+		}
+		t.siteFilter.Refresh()
+		t.siteFilter.Show()
+	} else {
+		t.siteFilter.Hide()
+	}
+	t.model.query.SiteID = t.siteFilterID()
 }
 
 // setGroups fills the group filter, keeping the current choice if it still
@@ -466,6 +506,7 @@ func (t *clientsTab) setGroups(groups []domain.Group) {
 
 // setQuery shows the customers q matches, with the filter widgets in step.
 func (t *clientsTab) setQuery(q store.Query) {
+	q.SiteID = t.siteFilterID() // every list the tab shows follows the site
 	if q.ImportBatch != 0 {
 		t.batchFilter.SetText(lang.L("Import no. {{.Batch}}", map[string]any{"Batch": q.ImportBatch}))
 		t.batchFilter.Show()

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"errors"
 	"context"
 	"strings"
 	"time"
@@ -52,6 +53,14 @@ type formData struct {
 	civilities []string
 	priceTypes []string
 	rules      domain.Rules
+	// siteChoices are the current site's lists by field key (and the main
+	// site's state codes); site is the current site, multiSite whether
+	// there are others, presentOn the sites the customer is on.
+	siteChoices   map[string][]domain.SiteEntry
+	site          domain.Site
+	multiSite     bool
+	presentOn     []domain.Site
+	euDeclaration bool
 }
 
 // loadFormLists reads, off the UI goroutine, the lists and rules the form
@@ -71,7 +80,22 @@ func loadFormLists(ctx context.Context, svc *service.Service) (formData, error) 
 	if d.priceTypes, err = svc.RefNames(ctx, domain.ListPriceTypes); err != nil {
 		return d, err
 	}
-	d.rules, err = svc.Rules(ctx)
+	if d.rules, err = svc.Rules(ctx); err != nil {
+		return d, err
+	}
+	if d.siteChoices, err = svc.SiteChoices(ctx); err != nil {
+		return d, err
+	}
+	if d.site, err = svc.CurrentSite(ctx); err != nil {
+		return d, err
+	}
+	sites, err := svc.SiteCodes(ctx)
+	if err != nil {
+		return d, err
+	}
+	d.multiSite = len(sites) > 1
+	st, err := svc.Settings(ctx)
+	d.euDeclaration = st.EUDeclaration
 	return d, err
 }
 
@@ -99,6 +123,9 @@ func (u *ui) loadFormData(c *domain.Customer, id int64) {
 		}
 		if err == nil {
 			d, err = loadFormLists(ctx, svc)
+		}
+		if err == nil && id != 0 {
+			d.presentOn, err = svc.CustomerSites(ctx, id)
 		}
 		u.work.Do(func() {
 			if err != nil {
@@ -128,7 +155,8 @@ func (u *ui) showCustomerForm(c *domain.Customer, d formData) *customerForm {
 		container.NewTabItem(lang.L("Addresses"), f.fields.addresses()),
 		container.NewTabItem(lang.L("Commercial"), f.fields.commercial()),
 		container.NewTabItem(lang.L("Payment & credit"), f.fields.payment()),
-		container.NewTabItem(lang.L("Notes & custom fields"), f.fields.notesSection()),
+		container.NewTabItem(siteTitle(d), f.fields.sitePart(d)),
+		container.NewTabItem(lang.L("Custom fields"), f.fields.notesSection()),
 	)
 	if c.ID != 0 {
 		f.sections.Append(container.NewTabItem(lang.L("Balance"), u.balanceView(c)))
@@ -146,6 +174,9 @@ func (u *ui) showCustomerForm(c *domain.Customer, d formData) *customerForm {
 		buttons = append([]fyne.CanvasObject{f.del}, buttons...)
 	}
 	f.head = container.NewBorder(nil, nil, f.mark, nil, f.title)
+	if note := sharedNote(d); note != nil {
+		f.head = container.NewVBox(f.head, note)
+	}
 	f.body = container.NewBorder(f.head, f.errors, nil, nil, f.sections)
 	dlgTitle := lang.L("New customer")
 	if c.ID != 0 {
@@ -276,6 +307,10 @@ func (f *customerForm) submit() {
 			f.save.Enable()
 			f.errors.Hide()
 			if err != nil {
+				if created && errors.Is(err, domain.ErrDuplicateCode) && f.u.siteBar.multi() {
+					f.offerFromOtherSite(c.Code, err)
+					return
+				}
 				f.refuse(nil, err)
 				return
 			}

@@ -204,7 +204,7 @@ func (ff *formFields) notesSection() fyne.CanvasObject {
 		form.AppendItem(item)
 	}
 	ff.customForm = form
-	parts := []fyne.CanvasObject{widget.NewForm(ff.item("notes", ff.notes)), heading(lang.L("Custom fields"))}
+	parts := []fyne.CanvasObject{heading(lang.L("Custom fields"))}
 	if len(form.Items) == 0 {
 		none := widget.NewLabel(lang.L("No custom field yet: define them in Settings › Custom fields."))
 		none.Importance = widget.LowImportance

@@ -51,7 +51,7 @@ func TestCustomFieldsHaveTheirTypesInputAndSaveAsStored(t *testing.T) {
 	u.settle(t)
 	f := u.lastForm
 	u.act(func() { f.sections.SelectIndex(tabNotes) })
-	if got := f.sections.Selected().Text; got != "Notes et champs personnalisés" {
+	if got := f.sections.Selected().Text; got != "Champs personnalisés" {
 		t.Errorf("the section is called %q", got)
 	}
 	shown := u.windowTexts()

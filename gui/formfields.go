@@ -37,10 +37,16 @@ type formFields struct {
 	source, consent, priceSales, priceOrders      *widget.Select
 	discSales, discServices, discMaterials        *formEntry
 	salesRep                                      *formEntry
-	terms, method, currency, language             *formEntry
+	terms, method, currency                       *formEntry
 	creditLimit, insurer, otherGuarantees, reason *formEntry
 	creditHold, archived                          *widget.Check
 	notes                                         *formEntry
+	// site is the current site's own part (formsite.go); shared the
+	// shared fields the multisite seed adds (formshared.go); euOn whether
+	// the EU VAT number may be changed (Settings › EU declaration).
+	site   *siteSection
+	shared *sharedExtras
+	euOn   bool
 
 	// rules are the settings' (phone region, account prefix, custom
 	// fields); the applicable discount line follows the own discount and
@@ -74,14 +80,15 @@ const (
 	tabAddresses
 	tabCommercial
 	tabPayment
-	tabNotes
+	tabSite
+	tabNotes // the custom fields
 )
 
 // label is a field's label from the domain's registry, in the UI language.
 func label(key string) string { return domain.FieldLabel(key, uiLang) }
 
 func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields {
-	ff := &formFields{f: f, orig: c, rules: d.rules, tabs: map[string]int{}, focus: map[string]fyne.Focusable{}}
+	ff := &formFields{f: f, orig: c, rules: d.rules, tabs: map[string]int{}, focus: map[string]fyne.Focusable{}, euOn: d.euDeclaration}
 	for key, tab := range map[string]int{"kind": tabIdentity, "civility": tabIdentity, "phones": tabContact,
 		"billing": tabAddresses, "shipping": tabAddresses, "groups": tabCommercial, "supplier": tabCommercial,
 		"disappointed": tabCommercial, "marketing_source": tabCommercial, "marketing_consent": tabCommercial,
@@ -94,7 +101,9 @@ func newFormFields(f *customerForm, c *domain.Customer, d formData) *formFields 
 	ff.newAddressFields(c)
 	ff.newCommercialFields(c, d)
 	ff.newPaymentFields(c)
+	ff.newSharedExtras(c, d)
 	ff.newNotesField(c)
+	ff.newSiteFields(c, d)
 	ff.newCustomInputs(c)
 	if c.Kind == domain.KindCompany {
 		ff.kind.Selected = lang.L("Company")
@@ -235,7 +244,6 @@ func (ff *formFields) newPaymentFields(c *domain.Customer) {
 	ff.terms = entry(tabPayment, "payment_terms", c.PaymentTerms, nil)
 	ff.method = entry(tabPayment, "payment_method", c.PaymentMethod, nil)
 	ff.currency = entry(tabPayment, "currency", c.Currency, nil)
-	ff.language = entry(tabPayment, "language", c.Site.Language, nil)
 	ff.creditLimit = ff.moneyEntry("credit_limit", c.CreditLimit)
 	ff.insurer = ff.moneyEntry("insurer_guarantee", c.InsurerGuarantee)
 	ff.otherGuarantees = ff.moneyEntry("other_guarantees", c.OtherGuarantees)
@@ -265,7 +273,7 @@ func (ff *formFields) newNotesField(c *domain.Customer) {
 	ff.track(ff.notes)
 	ff.notes.SetText(c.Site.Notes)
 	ff.notes.SetMinRowsVisible(6)
-	ff.tabs["notes"], ff.focus["notes"] = tabNotes, ff.notes
+	ff.tabs["notes"], ff.focus["notes"] = tabSite, ff.notes
 }
 
 func (ff *formFields) isCompany() bool { return ff.kind.Selected == lang.L("Company") }
@@ -298,7 +306,7 @@ func (ff *formFields) showKind() {
 	}
 	company := []fyne.Disableable{ff.companyName, ff.legalForm, ff.siret, ff.vat}
 	for _, w := range company {
-		if ff.isCompany() {
+		if ff.isCompany() && (w != ff.vat || ff.euOn) {
 			w.Enable()
 		} else {
 			w.Disable()
@@ -334,9 +342,19 @@ func (ff *formFields) identity() fyne.CanvasObject {
 	item := ff.item
 	ff.identityForm = widget.NewForm(item("kind", ff.kind), item("code", ff.code), item("civility", ff.civility),
 		item("last_name", ff.lastName), item("first_name", ff.firstName), item("company_name", ff.companyName),
-		item("legal_form", ff.legalForm), item("siret", ff.siret), item("vat_number", ff.vat), item("iban", ff.iban))
+		item("legal_form", ff.legalForm), item("siret", ff.siret), ff.vatItem(), item("iban", ff.iban))
 	ff.showKind()
 	return scroll(ff.identityForm)
+}
+
+// vatItem is the EU VAT number's line: greyed out, saying why, while the
+// EU declaration is off (seed 001).
+func (ff *formFields) vatItem() *widget.FormItem {
+	it := ff.item("vat_number", ff.vat)
+	if !ff.euOn {
+		it.HintText = lang.L("Locked: turn on the EU declaration in Settings to change it.")
+	}
+	return it
 }
 
 func (ff *formFields) contact() fyne.CanvasObject {
@@ -348,6 +366,7 @@ func (ff *formFields) contact() fyne.CanvasObject {
 
 func (ff *formFields) addresses() fyne.CanvasObject {
 	return scroll(heading(lang.L("Billing address")), ff.billing.form(false),
+		widget.NewForm(ff.item("state", ff.shared.state)),
 		widget.NewSeparator(),
 		heading(lang.L("Shipping addresses")), ff.shipping.view(lang.L("Add a shipping address")))
 }
@@ -360,16 +379,19 @@ func (ff *formFields) commercial() fyne.CanvasObject {
 		item("discount_sales", ff.discSales), widget.NewFormItem("", ff.applicable),
 		item("discount_services", ff.discServices),
 		item("discount_materials", ff.discMaterials), item("price_type_sales", ff.priceSales),
-		item("price_type_orders", ff.priceOrders), item("sales_rep", ff.salesRep)))
+		item("price_type_orders", ff.priceOrders), item("sales_rep", ff.salesRep),
+		widget.NewFormItem("", container.NewHBox(ff.shared.isGroup, ff.shared.subordinates)),
+		item("buying_group", ff.shared.memberOf)))
 }
 
 func (ff *formFields) payment() fyne.CanvasObject {
 	item := ff.item
 	return scroll(widget.NewForm(item("payment_terms", ff.terms), item("payment_method", ff.method),
-		item("currency", ff.currency), item("language", ff.language),
+		item("currency", ff.currency), item("balance_method", ff.shared.balanceMethod),
 		item("credit_limit", ff.creditLimit), item("insurer_guarantee", ff.insurer),
 		item("other_guarantees", ff.otherGuarantees), widget.NewFormItem("", ff.creditHold),
-		item("credit_hold_reason", ff.reason), widget.NewFormItem("", ff.archived)))
+		item("credit_hold_reason", ff.reason), item("amount_over_invoice", ff.shared.overInvoice),
+		item("days_over_due", ff.shared.overDays), widget.NewFormItem("", ff.archived)))
 }
 
 // read returns the customer as typed, ignoring amounts that do not parse
@@ -411,10 +433,11 @@ func (ff *formFields) build() (*domain.Customer, error) {
 	c.Supplier, c.Disappointed = ff.supplier.Checked, ff.disappointed.Checked
 	c.MarketingSource, c.MarketingConsent = ff.source.Selected, selectedConsent(ff.consent)
 	c.PriceTypeSales, c.PriceTypeOrders, c.SalesRep = ff.priceSales.Selected, ff.priceOrders.Selected, ff.salesRep.Text
-	c.PaymentTerms, c.PaymentMethod, c.Currency, c.Site.Language = ff.terms.Text, ff.method.Text, ff.currency.Text, ff.language.Text
+	c.PaymentTerms, c.PaymentMethod, c.Currency = ff.terms.Text, ff.method.Text, ff.currency.Text
 	c.CreditHold, c.CreditHoldReason, c.Archived = ff.creditHold.Checked, ff.reason.Text, ff.archived.Checked
-	c.Site.Notes = ff.notes.Text
 	var ve domain.ValidationError
+	ff.readShared(&c, &ve)
+	ff.readSite(&c, &ve)
 	c.Custom = ff.customValues(&ve)
 	num := func(dst *int64, key string, e *formEntry, parse func(string) (int64, error)) {
 		v, err := parse(e.Text)
@@ -443,7 +466,8 @@ func (ff *formFields) snapshot() string {
 	c, _ := ff.build()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%+v", *c)
-	for _, e := range []*formEntry{ff.discSales, ff.discServices, ff.discMaterials, ff.creditLimit, ff.insurer, ff.otherGuarantees} {
+	for _, e := range []*formEntry{ff.discSales, ff.discServices, ff.discMaterials, ff.creditLimit, ff.insurer, ff.otherGuarantees,
+		ff.shared.overInvoice, ff.shared.overDays, ff.site.limit, ff.site.lastDate, ff.site.lastPaid, ff.site.avgDays, ff.site.highest} {
 		b.WriteString("|" + e.Text)
 	}
 	for _, ci := range ff.customs {

@@ -22,6 +22,13 @@ func (u *ui) importTab() fyne.CanvasObject {
 		},
 		Refresh: u.Refresh,
 		Work:    u.work,
+		Sites: func() ([]string, string) {
+			codes := make([]string, len(u.siteBar.sites))
+			for i, s := range u.siteBar.sites {
+				codes[i] = s.Code
+			}
+			return codes, u.siteBar.current.Code
+		},
 	})
 	return u.wizard.Content() // files dropped on the window: ui.dropped
 }

@@ -89,6 +89,26 @@ func makePressWorld() (pressWorld, error) {
 	if err := svc.AdjustBalance(ctx, first[0].ID, 2500, "Acompte"); err != nil {
 		return w, err
 	}
+	// A second site, and the first customer a buying group with a
+	// subordinate: the site choice, the form's site section and its
+	// Subordinate customers… are pressed too.
+	if _, err := svc.AddSite(ctx, "DEPOT", "Dépôt", false); err != nil {
+		return w, err
+	}
+	if _, err := svc.AddToSites(ctx, first[0].ID, []string{"DEPOT"}); err != nil {
+		return w, err
+	}
+	central, err := svc.Customer(ctx, first[0].ID)
+	if err != nil {
+		return w, err
+	}
+	central.IsBuyingGroup = true
+	if err := svc.UpdateCustomer(ctx, central); err != nil {
+		return w, err
+	}
+	if err := svc.CreateCustomer(ctx, &domain.Customer{LastName: "Filiale", BuyingGroup: central.Code}); err != nil {
+		return w, err
+	}
 	gone := &domain.Customer{LastName: "Ancien", FirstName: "Client"}
 	if err := svc.CreateCustomer(ctx, gone); err != nil {
 		return w, err
@@ -275,10 +295,11 @@ func pressScreens() []pressScreen {
 			exportTo(t, u, d, filepath.Join(t.TempDir(), "clients.csv"))
 		}},
 	}
-	for i, s := range []string{"Identité", "Coordonnées", "Adresses", "Commercial", "Paiement", "Notes", "Solde", "Historique"} {
+	for i, s := range []string{"Identité", "Coordonnées", "Adresses", "Commercial", "Paiement", "Site", "Champs personnalisés", "Solde", "Historique"} {
 		screens = append(screens, form("Fiche client, "+s, i))
 	}
-	screens = append(screens, syncPressScreens()...) // sync_test.go
+	screens = append(screens, syncPressScreens()...)      // sync_test.go
+	screens = append(screens, multisitePressScreens()...) // multisite_test.go
 	return screens
 }
 

@@ -19,13 +19,21 @@ type checkOptions struct {
 	codeRequired             *widget.Check
 	protectedKeys            []string // protected's options, as field keys
 	root                     fyne.CanvasObject
+	// site chooses the site the import writes to, shown once the file has
+	// a second site; sites gives the codes and the current one.
+	site     *widget.Select
+	siteLine *fyne.Container
+	sites    func() (codes []string, current string)
 }
 
 // Matching keys offered, in the order of the engine's automatic choice.
 var keys = []importer.Key{importer.KeyAuto, importer.KeyID, importer.KeyCode, importer.KeyEmail, importer.KeySIRET}
 
 func newCheckOptions(s *checkStep) *checkOptions {
-	o := &checkOptions{}
+	o := &checkOptions{sites: s.w.d.Sites}
+	o.site = widget.NewSelect(nil, func(code string) {
+		s.optionChanged(func(opt *importer.Options) { opt.Site = code })
+	})
 	keyLabels := []string{tr("Automatic: customer ID, then code, email, SIRET"), tr("Customer ID"), tr("Customer code"), tr("Email"), tr("SIRET or VAT number")}
 	o.key = widget.NewSelect(keyLabels, func(string) {
 		k := keys[o.key.SelectedIndex()]
@@ -58,7 +66,12 @@ func newCheckOptions(s *checkStep) *checkOptions {
 	bold := func(t string) *widget.Label {
 		return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	o.root = container.NewVBox(
+	siteHint := widget.NewLabel(tr("Shared columns update the record every site shares; the site’s own columns, this site’s part. Customers of other sites named by the file join this site."))
+	siteHint.Importance = widget.LowImportance
+	siteHint.Wrapping = fyne.TextWrapWord
+	o.siteLine = container.NewVBox(bold(tr("Import into the site")), o.site, siteHint)
+	o.siteLine.Hide()
+	o.root = container.NewVBox(o.siteLine,
 		bold(tr("Find existing customers by")), o.key,
 		bold(tr("Empty cells")), o.empty,
 		bold(tr("Protected fields (never overwritten)")), o.protected,
@@ -115,6 +128,27 @@ func (o *checkOptions) show(opt importer.Options, mapping importer.Mapping, lang
 	o.sources.SetChecked(opt.CreateSources)
 	o.balance.SetChecked(opt.ApplyBalance)
 	o.codeRequired.SetChecked(opt.CodeRequired)
+	o.showSites(opt.Site)
+}
+
+// showSites offers the file's sites, chosen selected (the current site
+// when none is), or hides the choice while there is one site.
+func (o *checkOptions) showSites(chosen string) {
+	if o.sites == nil {
+		return
+	}
+	codes, current := o.sites()
+	if len(codes) < 2 {
+		o.siteLine.Hide()
+		return
+	}
+	if chosen == "" {
+		chosen = current
+	}
+	o.site.Options = codes
+	o.site.Selected = chosen // no callback: the check runs for the options as they are
+	o.site.Refresh()
+	o.siteLine.Show()
 }
 
 func (o *checkOptions) checkedProtected(lang string) []string {

@@ -36,6 +36,9 @@ type Deps struct {
 	// wizard's never mix and tests wait for both at once; the caller holds
 	// its UI lock while calling New. Nil: the wizard has a Runner of its own.
 	Work *uiwork.Runner
+	// Sites gives the codes of the file's sites and the current one, for
+	// the check step's site choice; nil (or one site) hides it.
+	Sites func() (codes []string, current string)
 }
 
 // The wizard's steps, in order.

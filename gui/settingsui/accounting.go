@@ -36,5 +36,24 @@ func (w *window) accounting() fyne.CanvasObject {
 		hint(tr("How customers go to the accounting software: the accounting export writes each customer’s account number, or the “Clients divers” account when it has none.")),
 		fields,
 		container.NewHBox(save), note,
+		widget.NewSeparator(),
+		w.euDeclaration(),
 	)
+}
+
+// euDeclaration is the "EU declaration" switch (seed 001): on, the EU VAT
+// number of companies can be entered and changed; off, it is locked.
+func (w *window) euDeclaration() fyne.CanvasObject {
+	note := newNote()
+	check := widget.NewCheck(tr("Turn on the EU declaration"), nil)
+	load(w, note, w.svc.Settings, func(st domain.Settings) {
+		check.SetChecked(st.EUDeclaration)
+		check.OnChanged = func(on bool) {
+			w.save(note, tr("Saved."), func(ctx context.Context) error { return w.svc.SetEUDeclaration(ctx, on) }, nil)
+		}
+	})
+	return container.NewVBox(
+		widget.NewLabelWithStyle(tr("EU declaration"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		hint(tr("On: the EU VAT number of companies can be entered and changed. Off: it is kept as it is, locked on the customer form and on the command line.")),
+		check, note)
 }

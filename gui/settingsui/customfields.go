@@ -29,7 +29,7 @@ func (w *window) customFields() fyne.CanvasObject {
 	add.Importance = widget.HighImportance
 	s.reload()
 	top := container.NewVBox(
-		hint(tr("Fields of your own on every customer. They appear on the form’s “Notes & custom fields” tab, can be shown as columns of the list, are matched by name in imports and have a column in the import template.")),
+		hint(tr("Fields of your own on every customer. They appear on the form’s “Custom fields” tab, can be shown as columns of the list, are matched by name in imports and have a column in the import template.")),
 		container.NewHBox(add), s.note)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.rows))
 }

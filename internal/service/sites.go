@@ -128,8 +128,8 @@ func (s *Service) RenameSite(ctx context.Context, id int64, code, name string) e
 			return err
 		}
 		return s.Record(ctx, tx, domain.JournalSites, code, domain.JournalDetail(domain.Message{
-			FR: "Site renommé : " + old.Code + " « " + old.Name + " » → " + code + " « " + name + " »",
-			EN: "Site renamed: " + old.Code + " \"" + old.Name + "\" → " + code + " \"" + name + "\""}))
+			FR: "Site renommé : " + old.Code + " « " + old.Name + " » devient " + code + " « " + name + " »",
+			EN: "Site renamed: " + old.Code + " “" + old.Name + "” becomes " + code + " “" + name + "”"}))
 	})
 }
 

@@ -139,7 +139,7 @@ func (t *Tx) buyingGroupID(ctx context.Context, c *domain.Customer) (sql.NullInt
 	case errors.Is(err, sql.ErrNoRows):
 		return sql.NullInt64{}, &domain.FieldError{Field: "buying_group", Code: "buying_group_unknown", Message: domain.Message{
 			FR: "Aucun client n’a le code « " + c.BuyingGroup + " » : indiquez le code client de la centrale d’achat.",
-			EN: "No customer has the code \"" + c.BuyingGroup + "\": give the buying group's customer code."}}
+			EN: "No customer has the code \"" + c.BuyingGroup + "\": give the buying group’s customer code."}}
 	case err != nil:
 		return sql.NullInt64{}, err
 	case !isGroup:
