@@ -75,7 +75,7 @@ type clientsTab struct {
 	// current site (sitebar.go).
 	siteFilter *widget.Select
 	site       domain.Site
-	groupIDs                               map[string]int64
+	groupIDs   map[string]int64
 
 	// custom are the active custom fields, which may be columns; shown
 	// says which optional columns the user shows (clientscolumns.go).

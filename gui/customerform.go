@@ -1,8 +1,8 @@
 package gui
 
 import (
-	"errors"
 	"context"
+	"errors"
 	"strings"
 	"time"
 
