@@ -74,6 +74,7 @@ type clientsTab struct {
 	// siteFilter keeps the current site's customers or all; site is the
 	// current site (sitebar.go).
 	siteFilter *widget.Select
+	siteBox    *fyne.Container
 	site       domain.Site
 	groupIDs   map[string]int64
 
@@ -104,8 +105,7 @@ func newClientsTab(u *ui) *clientsTab {
 	t.supplierFilter = widget.NewSelect([]string{lang.L("Suppliers or not"), lang.L("Suppliers only"), lang.L("Not suppliers")}, func(string) { t.applyFilters() })
 	t.archFilter = widget.NewSelect([]string{lang.L("Active customers"), lang.L("Archived only"), lang.L("Active and archived")}, func(string) { t.applyFilters() })
 	t.siteFilter = widget.NewSelect([]string{lang.L("This site"), lang.L("All sites")}, func(string) { t.applyFilters() })
-	t.siteFilter.SetSelectedIndex(0)
-	t.siteFilter.Hide() // shown once the file has a second site
+	t.siteFilter.SetSelectedIndex(0) // shown once the file has a second site
 	t.setGroups(nil)
 	t.kindFilter.SetSelectedIndex(0)
 	t.supplierFilter.SetSelectedIndex(0)
@@ -131,7 +131,11 @@ func newClientsTab(u *ui) *clientsTab {
 	t.batchFilter.Hide()
 	filters := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Filters")), container.NewHBox(t.batchFilter, t.newColumnsButton()),
 		container.NewGridWithColumns(4, t.groupFilter, t.kindFilter, t.supplierFilter, t.archFilter))
-	filters = container.NewBorder(nil, nil, t.siteFilter, nil, filters)
+	// Wide enough for "Ce site : DEPOT": a Select is as narrow as its
+	// shortest need, which cut the site's code.
+	t.siteBox = container.NewGridWrap(fyne.NewSize(190, t.siteFilter.MinSize().Height), t.siteFilter)
+	t.siteBox.Hide()
+	filters = container.NewBorder(nil, nil, t.siteBox, nil, filters)
 	t.list = container.NewBorder(container.NewVBox(bar, filters), nil, nil, nil, t.table)
 	t.empty = u.firstLaunch()
 	t.empty.Hide()
@@ -461,7 +465,7 @@ func (t *clientsTab) applyFilters() {
 // siteFilterID is the site the list keeps (0: every site): the current
 // one unless "All sites" is chosen, and none while there is one site.
 func (t *clientsTab) siteFilterID() int64 {
-	if !t.siteFilter.Visible() || t.siteFilter.SelectedIndex() == 1 {
+	if !t.siteBox.Visible() || t.siteFilter.SelectedIndex() == 1 {
 		return 0
 	}
 	return t.site.ID
@@ -477,9 +481,9 @@ func (t *clientsTab) siteChanged(site domain.Site, multi bool) {
 			t.siteFilter.Selected = t.siteFilter.Options[0]
 		}
 		t.siteFilter.Refresh()
-		t.siteFilter.Show()
+		t.siteBox.Show()
 	} else {
-		t.siteFilter.Hide()
+		t.siteBox.Hide()
 	}
 	t.model.query.SiteID = t.siteFilterID()
 }

@@ -48,7 +48,7 @@ type shippingSiteSelects struct{ warehouse, carrier *widget.Select }
 // listSelect is a choice among a list's entries ("CODE — Label"), with none
 // first; a stored value the list no longer has is kept as a choice.
 func listSelect(entries []domain.SiteEntry, current string, changed func()) *widget.Select {
-	opts := []string{lang.L("None")}
+	opts := []string{lang.L("Not set")}
 	selected := opts[0]
 	for _, e := range entries {
 		o := e.Code

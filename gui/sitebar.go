@@ -25,18 +25,17 @@ type siteBar struct {
 func newSiteBar(u *ui) *siteBar {
 	b := &siteBar{u: u}
 	b.choice = widget.NewSelect(nil, b.chosen)
-	b.content = container.NewHBox(widget.NewLabelWithStyle(lang.L("Current site:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), b.choice)
+	// Wide enough for "DEPOT — Dépôt de Villeurbanne": a Select is as
+	// narrow as its shortest need.
+	wide := container.NewGridWrap(fyne.NewSize(340, b.choice.MinSize().Height), b.choice)
+	b.content = container.NewHBox(widget.NewLabelWithStyle(lang.L("Current site:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), wide)
 	b.content.Hide()
 	return b
 }
 
-// siteLabel is a site as the choice shows it.
-func siteLabel(s domain.Site) string {
-	if s.Main {
-		return s.Code + " — " + s.Name + " (" + lang.L("main site") + ")"
-	}
-	return s.Code + " — " + s.Name
-}
+// siteLabel is a site as the choice shows it (the Multisite tab says
+// which is the main one).
+func siteLabel(s domain.Site) string { return s.Code + " — " + s.Name }
 
 // multi reports whether the file has several sites.
 func (b *siteBar) multi() bool { return len(b.sites) > 1 }

@@ -46,11 +46,11 @@ func newTwoSiteUI(t *testing.T) (*ui, *domain.Customer) {
 func TestSiteChoiceFollowsTheWindow(t *testing.T) {
 	u := newTestUI(t)
 	u.settle(t)
-	if u.siteBar.content.Visible() || u.clients.siteFilter.Visible() {
+	if u.siteBar.content.Visible() || u.clients.siteBox.Visible() {
 		t.Fatal("a single-site file shows the site choice")
 	}
 	u2, _ := newTwoSiteUI(t)
-	if !u2.siteBar.content.Visible() || !u2.clients.siteFilter.Visible() {
+	if !u2.siteBar.content.Visible() || !u2.clients.siteBox.Visible() {
 		t.Fatal("two sites and no site choice")
 	}
 	if got := u2.clients.siteFilter.Selected; got != "Ce site\u00a0: B" {

@@ -40,6 +40,8 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 "$bin" settings custom_fields "+Canal:list:Boutique|Web|Salon" --db "$tmp/demo.db" >/dev/null
 "$bin" settings custom_fields "+Dernier entretien:date" --db "$tmp/demo.db" >/dev/null
 cp "$tmp/demo.db" "$tmp/operators.db"
+# Three sites, for the Multisite tab and the form's site section.
+"$bin" demo --clients 2000 --sites 3 --db "$tmp/sites.db" >/dev/null
 "$bin" settings operators "+Claire Martin:owner" --db "$tmp/operators.db" >/dev/null
 CARNET_NEW_PIN=2468 "$bin" settings operator_pin "Claire Martin" --db "$tmp/operators.db" >/dev/null
 "$bin" settings operators "+Lucas Petit:employee:import" --db "$tmp/operators.db" >/dev/null
@@ -112,6 +114,20 @@ for lang in fr en; do
 	start "$lang" "$tmp/demo.db"
 	if [ "$lang" = fr ]; then click 366 49 1.2; else click 345 49 1.2; fi # Synchronisation tab
 	shot "$lang-sync"
+	stop
+
+	start "$lang" "$tmp/sites.db"
+	dclick 200 204 1.2 # C0000255, on the three sites
+	if [ "$lang" = fr ]; then click 644 207 1.0; else click 612 207 1.0; fi # the "Site PRINCIPAL" section
+	shot "$lang-customer-site"
+	xdotool key Escape
+	sleep 0.5
+	if [ "$lang" = fr ]; then click 258 49 1.2; else click 277 49 1.2; fi # Multisite tab
+	click 780 132 0.3 # its customer search
+	xdotool type --delay 40 C0000255
+	xdotool key Return
+	sleep 1.2
+	shot "$lang-multisite"
 	stop
 
 	start "$lang" "$tmp/operators.db" # asks who is working
