@@ -33,8 +33,8 @@ var EUVATFields = []string{"vat_number"}
 // ErrEUDeclarationOff refuses a change to an EU VAT field while the setting
 // is off.
 var ErrEUDeclarationOff = &Error{Code: "eu_declaration_off", Message: Message{
-	FR: "Le N° TVA intracommunautaire ne peut être modifié que si la déclaration UE est activée (Paramètres › Général, ou carnet settings eu_declaration on).",
-	EN: "The EU VAT number can be changed only when the EU declaration is on (Settings › General, or carnet settings eu_declaration on)."}}
+	FR: "Le N° TVA intracommunautaire ne peut être modifié que si la déclaration UE est activée (Paramètres › Comptabilité, ou carnet settings eu_declaration on).",
+	EN: "The EU VAT number can be changed only when the EU declaration is on (Settings › Accounting, or carnet settings eu_declaration on)."}}
 
 // DefaultSettings are a new customer file's.
 var DefaultSettings = Settings{Numbering: DefaultNumbering, PhoneRegion: "FR", SundryAccount: "411000", BackupKeep: 10, EUDeclaration: true}
