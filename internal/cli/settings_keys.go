@@ -103,38 +103,12 @@ func init() {
 				}
 				return "", v.svc.SetBackupKeep(ctx, n)
 			}},
-		{key: "operators_on", label: msg("Opérateurs et permissions", "Operators and permissions"),
-			about: msg("on : demander qui travaille et vérifier ses permissions ; off : un seul utilisateur", "on: ask who is working and check their permissions; off: a single user"),
-			value: func(_ context.Context, v *settingsView) (any, error) { return v.st.OperatorsOn, nil },
-			text: func(_ *settingsView, x any) string {
-				if x.(bool) {
-					return "on"
-				}
-				return "off"
-			},
-			set: func(ctx context.Context, v *settingsView, s string) (string, error) {
-				on, ok := onOff(s)
-				if !ok {
-					return "", usageErr("operators_on attend on ou off", "operators_on takes on or off")
-				}
-				return "", v.svc.SetOperatorsOn(ctx, on)
-			}},
-		{key: "eu_declaration", label: msg("Déclaration UE", "EU declaration"),
-			about: msg("on : le N° TVA intracommunautaire peut être saisi et modifié ; off : il est verrouillé", "on: the EU VAT number can be entered and changed; off: it is locked"),
-			value: func(_ context.Context, v *settingsView) (any, error) { return v.st.EUDeclaration, nil },
-			text: func(_ *settingsView, x any) string {
-				if x.(bool) {
-					return "on"
-				}
-				return "off"
-			},
-			set: func(ctx context.Context, v *settingsView, s string) (string, error) {
-				on, ok := onOff(s)
-				if !ok {
-					return "", usageErr("eu_declaration attend on ou off", "eu_declaration takes on or off")
-				}
-				return "", v.svc.SetEUDeclaration(ctx, on)
-			}},
+		onOffSetting("operators_on", msg("Opérateurs et permissions", "Operators and permissions"),
+			msg("on : demander qui travaille et vérifier ses permissions ; off : un seul utilisateur", "on: ask who is working and check their permissions; off: a single user"),
+			func(st domain.Settings) bool { return st.OperatorsOn }, (*service.Service).SetOperatorsOn),
+		onOffSetting("eu_declaration", msg("Déclaration UE", "EU declaration"),
+			msg("on : le N° TVA intracommunautaire peut être saisi et modifié ; off : il est verrouillé", "on: the EU VAT number can be entered and changed; off: it is locked"),
+			func(st domain.Settings) bool { return st.EUDeclaration }, (*service.Service).SetEUDeclaration),
 	}
 	for _, l := range domain.RefLists {
 		settingKeys = append(settingKeys, refListSetting(l))
@@ -263,4 +237,25 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// onOffSetting is a setting written "on" or "off": read with get, changed
+// with set.
+func onOffSetting(key string, label, about domain.Message, get func(domain.Settings) bool,
+	set func(*service.Service, context.Context, bool) error) setting {
+	return setting{key: key, label: label, about: about,
+		value: func(_ context.Context, v *settingsView) (any, error) { return get(v.st), nil },
+		text: func(_ *settingsView, x any) string {
+			if x.(bool) {
+				return "on"
+			}
+			return "off"
+		},
+		set: func(ctx context.Context, v *settingsView, s string) (string, error) {
+			on, ok := onOff(s)
+			if !ok {
+				return "", usageErr(key+" attend on ou off", key+" takes on or off")
+			}
+			return "", set(v.svc, ctx, on)
+		}}
 }
