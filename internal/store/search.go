@@ -162,13 +162,14 @@ func (q Query) where() (string, []any) {
 		args = append(args, q.GroupID)
 	}
 	if q.SiteID != 0 && fts == "" {
-		// Not IN: the list walks its sort index and checks each customer's
-		// presence by the primary key, so the first window of a million
-		// customers is read at once. (With text, the search index
-		// answers the site too: siteFTS.)
-		// A correlated scalar subquery, which SQLite cannot turn into a
-		// join driven by the 300,000 rows of a site (as it did EXISTS).
-		conds = append(conds, "(SELECT 1 FROM customer_sites cs WHERE cs.customer_id = c.id AND cs.site_id = ?) IS NOT NULL")
+		// A correlated probe, not IN: the list walks its sort index and
+		// checks each customer's presence, so the first window of a
+		// million customers is read at once. Through the compact (site,
+		// customer) index: the wide presence rows' primary key cost twice
+		// as much (a two-letter prefix on a site counts 50,000 candidates:
+		// 312 → 161 ms). With text, the search index answers the site
+		// too (siteFTS).
+		conds = append(conds, "EXISTS (SELECT 1 FROM customer_sites cs INDEXED BY customer_sites_site WHERE cs.site_id = ? AND cs.customer_id = c.id)")
 		args = append(args, q.SiteID)
 	}
 	if q.BuyingGroupOf != 0 {
@@ -489,10 +490,11 @@ func (s *Store) Count(ctx context.Context, q Query) (int, error) {
 			}
 		}
 	}
+	from := " FROM customers c"
 	where, args := q.where()
-	return s.counts.get(s.generation.Load(), fmt.Sprintf("q:%s%q", where, args), func() (int, error) {
+	return s.counts.get(s.generation.Load(), fmt.Sprintf("q:%s%s%q", from, where, args), func() (int, error) {
 		var n int
-		err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM customers c`+where, args...).Scan(&n)
+		err := s.read.QueryRowContext(ctx, `SELECT count(*)`+from+where, args...).Scan(&n)
 		return n, err
 	})
 }

@@ -20,7 +20,17 @@ const firstSite = 1
 
 const tokenNotFirst = "\x01n\x01"
 
-func siteToken(id int64) string { return "\x01s" + strconv.FormatInt(id, 10) + "\x01" }
+// siteToken is one character between two control characters, one
+// trigram like the flags: a longer token is a phrase of several trigrams,
+// whose position lists FTS5 must compare for each of a site's 300,000
+// customers (measured: 88 ms to open a site's list, 25 ms with one
+// trigram). Sites past the private-use area get a longer token.
+func siteToken(id int64) string {
+	if id > 0 && id < 0x1900 {
+		return "\x01" + string(rune(0xE000+id)) + "\x01"
+	}
+	return "\x01s" + strconv.FormatInt(id, 10) + "\x01"
+}
 
 // siteTokens is the token line of a customer on sites.
 func siteTokens(sites []int64) string {
