@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"carnet/internal/domain"
 	"carnet/internal/store"
@@ -164,5 +165,52 @@ func TestBuyingGroupMarkAndEUVATLock(t *testing.T) {
 	u.settle(t)
 	if !strings.Contains(u.windowTexts(), "Cycles Martin") || !strings.Contains(u.windowTexts(), "1 client subordonné") {
 		t.Errorf("the subordinates dialog does not list Cycles Martin:\n%s", u.windowTexts())
+	}
+}
+
+// A new customer given, on B, the code of a customer of the main site is
+// offered to join B with its shared record filled in (seed 001), instead
+// of being refused as a duplicate.
+func TestNewCustomerWithAnotherSitesCodeJoinsTheSite(t *testing.T) {
+	u, _ := newTwoSiteUI(t)
+	ctx := context.Background()
+	u.act(func() { u.openNewCustomer() })
+	u.settle(t)
+	f := u.lastForm
+	u.act(func() {
+		f.fields.code.SetText("C2")
+		f.fields.lastName.SetText("Autre nom")
+		test.Tap(f.save)
+	})
+	u.settle(t)
+	if !strings.Contains(u.windowTexts(), "existe déjà sur un autre site") {
+		t.Fatalf("no offer to add C2 to site B:\n%s", u.windowTexts())
+	}
+	var yes *widget.Button
+	for _, o := range u.win.Canvas().Overlays().List() {
+		if b := findButton(o, "Oui"); b != nil {
+			yes = b
+		}
+	}
+	if yes == nil {
+		t.Fatalf("the offer has no Oui:\n%s", u.windowTexts())
+	}
+	u.act(func() { test.Tap(yes) })
+	u.settle(t)
+	g := u.lastForm
+	if g == f || g.fields.lastName.Text != "Seul au siège" || g.fields.notes.Disabled() {
+		t.Fatalf("the form reopened with %q (site fields open: %v)", g.fields.lastName.Text, !g.fields.notes.Disabled())
+	}
+	u.act(func() {
+		g.fields.notes.SetText("Client aussi du dépôt")
+		test.Tap(g.save)
+	})
+	u.settle(t)
+	rows, _ := u.svc.Search(ctx, store.Query{Text: "Seul", Archived: store.FilterAny})
+	if len(rows) != 1 {
+		t.Fatalf("%d customers named Seul: a second record was made", len(rows))
+	}
+	if on, _ := u.svc.CustomerSites(ctx, rows[0].ID); len(on) != 2 {
+		t.Errorf("C2 is on %d sites after joining B (form: %q)", len(on), g.errors.Text)
 	}
 }
