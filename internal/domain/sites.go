@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"reflect"
 	"strings"
 	"unicode"
 )
@@ -61,16 +60,14 @@ type ShippingSite struct {
 	Carrier   string `json:"carrier"`
 }
 
-// IsEmpty reports whether no value of the site's part is filled.
-func (f SiteFields) IsEmpty() bool {
-	for _, s := range f.Shipping {
-		if s != (ShippingSite{}) {
-			return false
-		}
-	}
-	g := f
-	g.Site, g.Present, g.Shipping = "", false, nil
-	return reflect.DeepEqual(g, SiteFields{})
+// IsEmpty reports whether no value of the site's part is filled (an
+// import asks for every row, so field by field rather than by reflection).
+func (f *SiteFields) IsEmpty() bool {
+	return f.CustomerType == "" && f.PriceCode == "" && f.EndUserType == "" && f.InvoiceCategory == "" &&
+		f.BankCode == "" && f.Country == "" && f.Language == "" && f.NatureCode == "" && f.NatureCode2 == "" &&
+		f.DeliveryTerms == "" && f.Territory == "" && f.SalesForce == "" && f.TaxID == "" && f.TaxCode == "" &&
+		f.Notes == "" && f.CreditLimit == 0 && f.LastPaymentDate == "" && f.LastPaymentAmount == 0 &&
+		f.AverageDaysToPay == 0 && f.HighestBalance == 0 && len(f.Shipping) == 0
 }
 
 // ShippingAt returns the site's part of shipping address i, or the zero one.
@@ -92,12 +89,12 @@ func (f *SiteFields) SetShippingAt(i int, s ShippingSite) {
 // Balance methods of the shared record: how the customer's account is
 // settled.
 const (
-	BalanceOpenItem       = "open_item"       // invoice by invoice
-	BalanceForward        = "balance_forward" // a running balance
-	MaxSiteCode           = 12
-	MaxSiteName           = 60
-	DefaultMainSiteCode   = "PRINCIPAL"
-	DefaultMainSiteNameFR = "Site principal"
+	BalanceOpenItem = "open_item"       // invoice by invoice
+	BalanceForward  = "balance_forward" // a running balance
+	MaxSiteCode     = 12
+	MaxSiteName     = 60
+	// DefaultMainSiteCode is the main site migration 006 creates.
+	DefaultMainSiteCode = "PRINCIPAL"
 )
 
 // BalanceMethods are the methods offered, in order, with their labels.

@@ -32,49 +32,29 @@ func (s *Service) PutSiteListEntry(ctx context.Context, siteID int64, l domain.S
 		return &domain.FieldError{Field: "site_list_label", Code: "too_long", Message: domain.Message{
 			FR: "Le libellé fait 60 caractères au plus.", EN: "The label is at most 60 characters."}}
 	}
-	return s.Store.Update(ctx, func(tx *store.Tx) error {
-		if err := s.requireTx(ctx, tx, domain.PermSettings); err != nil {
-			return err
-		}
-		site, err := tx.SiteByID(ctx, siteID)
-		if err != nil {
-			return err
-		}
-		if err := tx.PutSiteListEntry(ctx, siteID, l, e); err != nil {
-			return err
-		}
-		t := l.Title()
-		return s.Record(ctx, tx, domain.JournalSites, site.Code, domain.JournalDetail(domain.Message{
-			FR: t.FR + " : " + e.Code + " ajouté", EN: t.EN + ": " + e.Code + " added"}))
+	t := l.Title()
+	return s.changeSite(ctx, siteID, func(tx *store.Tx, _ domain.Site) (domain.Message, error) {
+		return domain.Message{FR: t.FR + " : " + e.Code + " ajouté", EN: t.EN + ": " + e.Code + " added"},
+			tx.PutSiteListEntry(ctx, siteID, l, e)
 	})
 }
 
 // DeleteSiteListEntry removes a code from a site's list; refused while
 // customers of that site hold it.
 func (s *Service) DeleteSiteListEntry(ctx context.Context, siteID int64, l domain.SiteList, code string) error {
-	return s.Store.Update(ctx, func(tx *store.Tx) error {
-		if err := s.requireTx(ctx, tx, domain.PermSettings); err != nil {
-			return err
-		}
-		site, err := tx.SiteByID(ctx, siteID)
-		if err != nil {
-			return err
-		}
+	t := l.Title()
+	return s.changeSite(ctx, siteID, func(tx *store.Tx, _ domain.Site) (domain.Message, error) {
 		n, err := tx.SiteListUses(ctx, siteID, l, code)
 		if err != nil {
-			return err
+			return domain.Message{}, err
 		}
-		t := l.Title()
 		if n > 0 {
-			return &domain.Error{Code: "site_list_in_use", Message: domain.Message{
+			return domain.Message{}, &domain.Error{Code: "site_list_in_use", Message: domain.Message{
 				FR: fmt.Sprintf("« %s » ne peut pas être retiré de la liste « %s » : %d client(s) l’ont. Changez-le sur leur fiche d’abord.", code, t.FR, n),
 				EN: fmt.Sprintf("\"%s\" cannot be removed from the list \"%s\": %d customer(s) have it. Change it on their records first.", code, t.EN, n)}}
 		}
-		if err := tx.DeleteSiteListEntry(ctx, siteID, l, code); err != nil {
-			return err
-		}
-		return s.Record(ctx, tx, domain.JournalSites, site.Code, domain.JournalDetail(domain.Message{
-			FR: t.FR + " : " + code + " retiré", EN: t.EN + ": " + code + " removed"}))
+		return domain.Message{FR: t.FR + " : " + code + " retiré", EN: t.EN + ": " + code + " removed"},
+			tx.DeleteSiteListEntry(ctx, siteID, l, code)
 	})
 }
 

@@ -116,44 +116,51 @@ func (s *Service) RenameSite(ctx context.Context, id int64, code, name string) e
 	if fe != nil {
 		return fe
 	}
-	return s.Store.Update(ctx, func(tx *store.Tx) error {
-		if err := s.requireTx(ctx, tx, domain.PermSettings); err != nil {
-			return err
-		}
-		old, err := tx.SiteByID(ctx, id)
-		if err != nil {
-			return err
-		}
-		if err := tx.RenameSite(ctx, id, code, name); err != nil {
-			return err
-		}
-		return s.Record(ctx, tx, domain.JournalSites, code, domain.JournalDetail(domain.Message{
+	return s.changeSite(ctx, id, func(tx *store.Tx, old domain.Site) (domain.Message, error) {
+		return domain.Message{
 			FR: "Site renommé : " + old.Code + " « " + old.Name + " » devient " + code + " « " + name + " »",
-			EN: "Site renamed: " + old.Code + " “" + old.Name + "” becomes " + code + " “" + name + "”"}))
+			EN: "Site renamed: " + old.Code + " “" + old.Name + "” becomes " + code + " “" + name + "”"}, tx.RenameSite(ctx, id, code, name)
 	})
 }
 
 // SetMainSite makes a site the main one.
 func (s *Service) SetMainSite(ctx context.Context, id int64) error {
-	return s.Store.Update(ctx, func(tx *store.Tx) error {
-		if err := s.requireTx(ctx, tx, domain.PermSettings); err != nil {
-			return err
-		}
-		site, err := tx.SiteByID(ctx, id)
-		if err != nil {
-			return err
-		}
-		if err := tx.SetMainSite(ctx, id); err != nil {
-			return err
-		}
-		return s.Record(ctx, tx, domain.JournalSites, site.Code, domain.JournalDetail(domain.Message{
-			FR: "Devient le site principal", EN: "Becomes the main site"}))
+	return s.changeSite(ctx, id, func(tx *store.Tx, _ domain.Site) (domain.Message, error) {
+		return domain.Message{FR: "Devient le site principal", EN: "Becomes the main site"}, tx.SetMainSite(ctx, id)
 	})
 }
 
 // DeleteSite removes a site. It is refused for the main site and while
 // customers are on that site only: deleting it would delete them.
 func (s *Service) DeleteSite(ctx context.Context, id int64) error {
+	return s.changeSite(ctx, id, func(tx *store.Tx, site domain.Site) (domain.Message, error) {
+		var none domain.Message
+		if site.Main {
+			return none, &domain.Error{Code: "site_main", Message: domain.Message{
+				FR: "Le site principal « " + site.Name + " » ne peut pas être supprimé : faites d’abord d’un autre site le site principal.",
+				EN: "The main site \"" + site.Name + "\" cannot be deleted: make another site the main one first."}}
+		}
+		only, err := tx.OnlyOnSite(ctx, id)
+		if err != nil {
+			return none, err
+		}
+		if only > 0 {
+			return none, &domain.Error{Code: "site_has_customers", Message: domain.Message{
+				FR: fmt.Sprintf("Le site « %s » ne peut pas être supprimé : %d client(s) n’existent que sur ce site. Ajoutez-les à un autre site (onglet Multisite › Copier vers…) ou supprimez-les d’abord.", site.Name, only),
+				EN: fmt.Sprintf("Site \"%s\" cannot be deleted: %d customer(s) exist on this site only. Add them to another site (Multisite tab › Copy to…) or delete them first.", site.Name, only)}}
+		}
+		if tx.SiteID() == id {
+			return none, &domain.Error{Code: "site_current", Message: domain.Message{
+				FR: "« " + site.Name + " » est le site en cours : choisissez-en un autre avant de le supprimer.",
+				EN: "\"" + site.Name + "\" is the current site: choose another one before deleting it."}}
+		}
+		return domain.Message{FR: "Site supprimé : " + site.Name, EN: "Site deleted: " + site.Name}, tx.DeleteSite(ctx, id)
+	})
+}
+
+// changeSite runs one change of site id in a write transaction, with the
+// settings permission, and journals it under the site's code (as it was).
+func (s *Service) changeSite(ctx context.Context, id int64, change func(tx *store.Tx, site domain.Site) (domain.Message, error)) error {
 	return s.Store.Update(ctx, func(tx *store.Tx) error {
 		if err := s.requireTx(ctx, tx, domain.PermSettings); err != nil {
 			return err
@@ -162,29 +169,10 @@ func (s *Service) DeleteSite(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		if site.Main {
-			return &domain.Error{Code: "site_main", Message: domain.Message{
-				FR: "Le site principal « " + site.Name + " » ne peut pas être supprimé : faites d’abord d’un autre site le site principal.",
-				EN: "The main site \"" + site.Name + "\" cannot be deleted: make another site the main one first."}}
-		}
-		only, err := tx.OnlyOnSite(ctx, id)
+		detail, err := change(tx, site)
 		if err != nil {
 			return err
 		}
-		if only > 0 {
-			return &domain.Error{Code: "site_has_customers", Message: domain.Message{
-				FR: fmt.Sprintf("Le site « %s » ne peut pas être supprimé : %d client(s) n’existent que sur ce site. Ajoutez-les à un autre site (onglet Multisite › Copier vers…) ou supprimez-les d’abord.", site.Name, only),
-				EN: fmt.Sprintf("Site \"%s\" cannot be deleted: %d customer(s) exist on this site only. Add them to another site (Multisite tab › Copy to…) or delete them first.", site.Name, only)}}
-		}
-		if tx.SiteID() == id {
-			return &domain.Error{Code: "site_current", Message: domain.Message{
-				FR: "« " + site.Name + " » est le site en cours : choisissez-en un autre avant de le supprimer.",
-				EN: "\"" + site.Name + "\" is the current site: choose another one before deleting it."}}
-		}
-		if err := tx.DeleteSite(ctx, id); err != nil {
-			return err
-		}
-		return s.Record(ctx, tx, domain.JournalSites, site.Code, domain.JournalDetail(domain.Message{
-			FR: "Site supprimé : " + site.Name, EN: "Site deleted: " + site.Name}))
+		return s.Record(ctx, tx, domain.JournalSites, site.Code, domain.JournalDetail(detail))
 	})
 }

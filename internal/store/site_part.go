@@ -77,7 +77,7 @@ func (t *Tx) writeSitePart(ctx context.Context, c *domain.Customer) error {
 	if !c.Site.Present {
 		return nil
 	}
-	if siteTermsEmpty(&c.Site) {
+	if c.Site.IsEmpty() {
 		// Most imported customers bring no site term: binding the two keys
 		// alone, not 23 values, is most of this row's cost.
 		_, err = t.exec(ctx, `INSERT OR REPLACE INTO customer_sites (customer_id, site_id) VALUES (?, ?)`, c.ID, site)
@@ -158,14 +158,4 @@ func (t *Tx) buyingGroupID(ctx context.Context, c *domain.Customer) (sql.NullInt
 	}
 	c.BuyingGroup = code // as the buying group writes it
 	return sql.NullInt64{Int64: id, Valid: true}, nil
-}
-
-// siteTermsEmpty reports whether a site part holds no value, cheaply (an
-// import asks for every row).
-func siteTermsEmpty(s *domain.SiteFields) bool {
-	return s.CustomerType == "" && s.PriceCode == "" && s.EndUserType == "" && s.InvoiceCategory == "" &&
-		s.BankCode == "" && s.Country == "" && s.Language == "" && s.NatureCode == "" && s.NatureCode2 == "" &&
-		s.DeliveryTerms == "" && s.Territory == "" && s.SalesForce == "" && s.TaxID == "" && s.TaxCode == "" &&
-		s.Notes == "" && s.CreditLimit == 0 && s.LastPaymentDate == "" && s.LastPaymentAmount == 0 &&
-		s.AverageDaysToPay == 0 && s.HighestBalance == 0 && len(s.Shipping) == 0
 }

@@ -18,9 +18,6 @@ func mainSiteID(ctx context.Context, db interface {
 	return id
 }
 
-// CurrentSite is the site new transactions read and write site parts for.
-func (s *Store) CurrentSite() int64 { return s.site.Load() }
-
 // SetSite makes id the current site of the transactions that follow.
 func (s *Store) SetSite(id int64) { s.site.Store(id) }
 
