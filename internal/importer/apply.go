@@ -180,7 +180,13 @@ func (run *run) write(ctx context.Context, line int, c, existing *domain.Custome
 			// are not looked at, which would cost every row of a big file.
 			rp.Changes = append(diff(&domain.Customer{}, c, pr, run.req.Lang), rp.Changes...)
 		}
-		if err := run.tx.InsertCustomer(ctx, c, storeOptions); err != nil {
+		insert := run.tx.InsertCustomer
+		if run.lookup.surelyAbsent("code", c.Code) {
+			// No customer holds the code: the row cannot be refused for
+			// it, so it may be written with the next ones (QueueCustomer).
+			insert = run.tx.QueueCustomer
+		}
+		if err := insert(ctx, c, storeOptions); err != nil {
 			return true, run.writeError(line, err, rp)
 		}
 	}

@@ -87,7 +87,7 @@ func count(t *testing.T, svc *service.Service, query string, args ...any) int {
 }
 
 // dump is the user-visible content of the database: customers, groups,
-// memberships, shipping addresses, balance entries, sources.
+// memberships, shipping addresses, balance entries, sources, site parts.
 func dump(t *testing.T, svc *service.Service) string {
 	t.Helper()
 	var b strings.Builder
@@ -98,6 +98,7 @@ func dump(t *testing.T, svc *service.Service) string {
 		`SELECT customer_id, position, label, line1, line2, postcode, city, country FROM shipping_addresses ORDER BY customer_id, position`,
 		`SELECT customer_id, date, label, amount, origin, import_id FROM balance_entries ORDER BY id`,
 		`SELECT * FROM marketing_sources ORDER BY id`,
+		`SELECT * FROM customer_sites ORDER BY customer_id, site_id`,
 	} {
 		rows, err := svc.Store.ReadDB().Query(q)
 		if err != nil {

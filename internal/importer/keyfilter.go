@@ -90,3 +90,9 @@ func (l *lookup) filterKeys(ctx context.Context, rowsInFile float64) error {
 	l.keys = f
 	return nil
 }
+
+// surelyAbsent is true when the filter knows no customer holds value in
+// column key (false without a filter).
+func (l *lookup) surelyAbsent(key, value string) bool {
+	return l.keys != nil && !l.keys.mayHold(key, value)
+}

@@ -27,6 +27,9 @@ var keyColumns = map[string]string{
 // code, email, siret or vat_number), the smallest ID holding it. Values are
 // strings, or int64 for id; the map's keys have the same types.
 func (t *Tx) IDsByKey(ctx context.Context, column string, values []any) (map[any]int64, error) {
+	if err := t.flushQueue(ctx); err != nil {
+		return nil, err
+	}
 	query, ok := keyColumns[column]
 	if !ok {
 		return nil, fmt.Errorf("IDsByKey: %q is not a key column", column)
@@ -71,6 +74,9 @@ func (t *Tx) IDsByKey(ctx context.Context, column string, values []any) (map[any
 // each of columns (key columns of IDsByKey but id), for a bulk write's
 // filter of the values that exist.
 func (t *Tx) EachKeyValue(ctx context.Context, columns []string, fn func(column, value string)) error {
+	if err := t.flushQueue(ctx); err != nil {
+		return err
+	}
 	for _, c := range columns {
 		if _, ok := keyColumns[c]; !ok || c == "id" {
 			return fmt.Errorf("EachKeyValue: %q is not a key column", c)
@@ -103,6 +109,9 @@ func (t *Tx) EachKeyValue(ctx context.Context, columns []string, fn func(column,
 // and shipping addresses, as CustomerBy would one by one. IDs of no
 // customer are absent from the map.
 func (t *Tx) CustomersByIDs(ctx context.Context, ids []int64) (map[int64]*domain.Customer, error) {
+	if err := t.flushQueue(ctx); err != nil {
+		return nil, err
+	}
 	out := make(map[int64]*domain.Customer, len(ids))
 	if len(ids) == 0 {
 		return out, nil

@@ -40,9 +40,13 @@ func (t *Tx) BeginBulk(ctx context.Context, cacheKiB int) error {
 func (t *Tx) EndBulk(ctx context.Context, commit bool) error {
 	t.groupIDs = nil
 	if !commit {
+		t.queue = insertQueue{} // rolled back: never written
 		t.deferred, t.searchFrom = nil, 0
 		t.abortAside()
 		return nil
+	}
+	if err := t.flushQueue(ctx); err != nil {
+		return err
 	}
 	if len(t.deferred) > 0 {
 		if err := t.shrinkCacheForBuild(ctx); err != nil {

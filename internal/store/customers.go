@@ -121,6 +121,9 @@ func SearchDocWith(c *domain.Customer, searched map[string]bool) string {
 // (created when missing and createGroups is set), shipping addresses and
 // search entry, and sets c.ID.
 func (t *Tx) InsertCustomer(ctx context.Context, c *domain.Customer, opt SaveOptions) error {
+	if err := t.flushQueue(ctx); err != nil { // the queued take the next IDs
+		return err
+	}
 	sourceID, err := t.sourceID(ctx, c.MarketingSource, opt.CreateSources)
 	if err != nil {
 		return err
@@ -139,12 +142,18 @@ func (t *Tx) InsertCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if err := t.writeChildren(ctx, c, opt, false); err != nil {
 		return err
 	}
-	if t.searchDeferred(c.ID) {
-		return nil
-	}
 	site, err := t.siteOfPart(ctx, c) // a new customer is on that site alone
 	if err != nil {
 		return err
+	}
+	return t.indexNew(ctx, c, site)
+}
+
+// indexNew gives a new customer, on site alone, its search entry: now, on
+// the side connection, or at EndBulk when the entries are deferred.
+func (t *Tx) indexNew(ctx context.Context, c *domain.Customer, site int64) error {
+	if t.searchDeferred(c.ID) {
+		return nil
 	}
 	doc, err := t.searchDoc(ctx, c, []int64{site})
 	if err != nil {
@@ -166,6 +175,9 @@ type SaveOptions struct {
 
 // UpdateCustomer rewrites every stored field of c (by c.ID).
 func (t *Tx) UpdateCustomer(ctx context.Context, c *domain.Customer, opt SaveOptions) error {
+	if err := t.flushQueue(ctx); err != nil {
+		return err
+	}
 	sourceID, err := t.sourceID(ctx, c.MarketingSource, opt.CreateSources)
 	if err != nil {
 		return err
@@ -247,6 +259,9 @@ func (t *Tx) writeChildren(ctx context.Context, c *domain.Customer, opt SaveOpti
 // DeleteCustomer removes a customer from the directory. Its documents stay,
 // with the code and name they were written with.
 func (t *Tx) DeleteCustomer(ctx context.Context, id int64) error {
+	if err := t.flushQueue(ctx); err != nil {
+		return err
+	}
 	switch {
 	case t.aside != nil:
 		t.aside.put(sideDoc{id: id, remove: true})
@@ -318,6 +333,9 @@ func scanCustomer(row interface{ Scan(...any) error }) (*domain.Customer, error)
 // CustomerBy loads the customer whose column equals value. column is one of
 // id, code, email, siret, vat_number, reference. domain.ErrNotFound when none.
 func (t *Tx) CustomerBy(ctx context.Context, column string, value any) (*domain.Customer, error) {
+	if err := t.flushQueue(ctx); err != nil {
+		return nil, err
+	}
 	switch column {
 	case "id", "code", "email", "siret", "vat_number", "reference":
 	default:

@@ -12,6 +12,9 @@ import (
 // AddBalanceEntry appends an entry to a customer's ledger; importID links
 // it to the import that wrote it (0 for none).
 func (t *Tx) AddBalanceEntry(ctx context.Context, e *domain.BalanceEntry, importID int64) error {
+	if err := t.flushQueue(ctx); err != nil {
+		return err
+	}
 	if e.Date.IsZero() {
 		e.Date = time.Now()
 	}

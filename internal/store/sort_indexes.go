@@ -27,6 +27,9 @@ var deferrableIndexes = []string{
 
 // CustomerCount is the number of customers, archived included.
 func (t *Tx) CustomerCount(ctx context.Context) (int, error) {
+	if err := t.flushQueue(ctx); err != nil {
+		return 0, err
+	}
 	var n int
 	err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&n)
 	return n, err

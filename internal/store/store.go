@@ -165,11 +165,30 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 			s.write.ExecContext(context.Background(), fmt.Sprintf("PRAGMA cache_size = %d", defaultCacheSize))
 		}
 	}()
-	if err := fn(tx); err != nil {
+	err = fn(tx)
+	if err == nil {
+		err = tx.flushQueue(ctx) // queued customers are written before the commit
+	}
+	if err != nil {
 		sqlTx.Rollback()
 		return cancelledOr(ctx, err)
 	}
 	return cancelledOr(ctx, sqlTx.Commit())
+}
+
+// UpdateBulk is Update for a bulk write (an import): the statements that
+// write many rows at once (QueueCustomer's) keep the journal that undoes a
+// statement failing halfway in memory instead of a temporary file, which
+// wrote several megabytes a second. Only for the transaction: a statement
+// rewriting a whole million-row table would keep all of its pages.
+func (s *Store) UpdateBulk(ctx context.Context, fn func(tx *Tx) error) error {
+	// The write pool is one connection: the pragma applies to the
+	// transaction's, and must be set before it begins.
+	if _, err := s.write.ExecContext(ctx, `PRAGMA temp_store = MEMORY`); err != nil {
+		return mapError(err)
+	}
+	defer s.write.ExecContext(context.WithoutCancel(ctx), `PRAGMA temp_store = DEFAULT`)
+	return s.Update(ctx, fn)
 }
 
 // cancelledOr is err as the caller should see it. A cancel rolls the
@@ -227,6 +246,8 @@ type Tx struct {
 	aside *searchAside
 	// cacheChanged: BeginBulk changed the connection's page cache.
 	cacheChanged bool
+	// queue holds new customers waiting to be written (QueueCustomer).
+	queue insertQueue
 	// lastTime and lastTimeText are the last instant timeText formatted.
 	lastTime     time.Time
 	lastTimeText string
