@@ -66,6 +66,7 @@ type ui struct {
 // shows.
 func Run(dbPath string) error {
 	a := app.NewWithID("fr.carnet.app")
+	brandApp(a)
 	a.Settings().SetTheme(uikit.NewReadableTheme())
 	uikit.InstallSafeSaves()
 	choice := a.Preferences().String(prefLanguage)

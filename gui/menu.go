@@ -48,10 +48,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("English", func() { u.chooseLanguage("en") }),
 	)
 	view := fyne.NewMenu(lang.L("View"), withKey(lang.L("Search"), fyne.KeyF), language)
-	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Carnet"), func() {
-		dialog.ShowInformation(lang.L("About Carnet"),
-			lang.L("Carnet keeps your customer file on this computer, offline."), u.win)
-	}))
+	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Carnet"), u.showAbout))
 	return fyne.NewMainMenu(file, view, help)
 }
 

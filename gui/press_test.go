@@ -300,6 +300,7 @@ func pressScreens() []pressScreen {
 	}
 	screens = append(screens, syncPressScreens()...)      // sync_test.go
 	screens = append(screens, multisitePressScreens()...) // multisite_test.go
+	screens = append(screens, aboutPressScreens()...)     // about_test.go
 	return screens
 }
 

@@ -64,6 +64,9 @@ func Run(ctx context.Context, args []string, env *Env) int {
 		usage(env.Stdout, env)
 		return 0
 	}
+	if versionFlags[args[0]] {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	cmd, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(env.Stderr, env.m("carnet : commande inconnue « %s »\n\n", "carnet: unknown command %q\n\n"), args[0])
@@ -126,7 +129,7 @@ func globalFlagsAfterCommand(args []string) []string {
 
 func usage(w io.Writer, env *Env) {
 	fmt.Fprintln(w, env.m("Usage : carnet [COMMANDE] [--db CHEMIN] [--operator NOM] [options]", "Usage: carnet [COMMAND] [--db PATH] [--operator NAME] [options]"))
-	fmt.Fprintln(w, env.m("Sans commande, carnet ouvre sa fenêtre.", "Without a command, carnet opens its window."))
+	fmt.Fprintln(w, env.m("Sans commande, carnet ouvre sa fenêtre. carnet --version écrit sa version.", "Without a command, carnet opens its window. carnet --version prints its version."))
 	fmt.Fprintln(w, "\n"+env.m("Commandes :", "Commands:"))
 	names := make([]string, 0, len(commands))
 	for n := range commands {

@@ -77,10 +77,14 @@ func TestNewerDatabaseIsOnlyRead(t *testing.T) {
 	raw.Close()
 	csv := filepath.Join(dir, "a.csv")
 	os.WriteFile(csv, []byte("Nom\nDurand\n"), 0o644)
+	before, _ := os.ReadFile(db)
 	for _, args := range [][]string{{"import", csv}, {"demo", "--clients", "5"}, {"undo", "1"}} {
 		_, errs, code := run(t, append(args, "--db", db)...)
 		if code != 1 || !strings.Contains(errs, "mettez Carnet à jour") {
 			t.Errorf("%s on a newer database: exit %d, %q", args[0], code, errs)
+		}
+		if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+			t.Errorf("%s changed the newer database", args[0])
 		}
 	}
 	if out, errs, code := run(t, "clients", "--db", db, "--json", "--archived"); code != 0 || !strings.Contains(out, `"total": 20`) {
