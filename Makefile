@@ -7,13 +7,20 @@ BENCH_DIR ?= $(HOME)/.cache/carnet-bench
 BENCH_DB  := $(BENCH_DIR)/demo-1m-3sites.db
 UNAME_S   := $(shell uname -s)
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The version built in: the git tag (v1.2.3 → 1.2.3, commits after it →
+# 1.2.3-4-gabcdef), else FyneApp.toml's (a clone without tags).
+VERSION   := $(shell git describe --tags --match 'v[0-9]*' 2>/dev/null | sed 's/^v//')
+ifeq ($(VERSION),)
+VERSION   := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+endif
+LDFLAGS   := -X carnet/internal/version.tag=$(VERSION)
 
 # Debian/Ubuntu packages Fyne's desktop driver (cgo, OpenGL, X11, Wayland) needs.
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev wayland-protocols
 # What `make screenshots` and `make smoke` need to drive a real window.
 SHOT_PACKAGES := xvfb xdotool imagemagick x11-utils
 
-.PHONY: deps run build test vet bench screenshots shot-deps smoke crashtest fuzz clean
+.PHONY: deps run build test vet bench screenshots shot-deps smoke crashtest fuzz clean package-windows package-linux package-linux-test
 
 deps:
 ifeq ($(UNAME_S),Linux)
@@ -32,7 +39,7 @@ endif
 	@$(GO) mod download
 
 build: deps
-	$(GO) build -o $(BIN) ./cmd/carnet
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/carnet
 
 run: build
 	./$(BIN)
@@ -46,6 +53,7 @@ test: vet
 	@echo "== Every button of every screen, pressed (headless, without the race detector: it takes minutes under it) =="
 	$(GO) test -count=1 -run 'TestPressEverything' ./gui/ ./gui/settingsui/
 	@if command -v Xvfb >/dev/null 2>&1; then $(MAKE) smoke; else echo "smoke test skipped: Xvfb is not installed (apt-get install xvfb)"; fi
+	@if command -v Xvfb >/dev/null 2>&1; then $(MAKE) package-linux-test; else echo "Linux package test skipped: Xvfb is not installed (apt-get install xvfb)"; fi
 
 # Benchmarks print figures (rows/s, ms per query, MB); they are not pass/fail.
 # The 1M-customer database is made once and kept in $(BENCH_DIR).
@@ -104,6 +112,51 @@ screenshots: build shot-deps
 # click (gui/smoke/smoke.sh); screenshots go to screenshots/tmp/smoke-<time>/.
 smoke: build shot-deps
 	bash gui/smoke/smoke.sh $(BIN)
+
+# Installers (resources/packaging/), into dist/. `make package-windows`
+# cross-builds the Windows program and its MSI on Debian/Ubuntu, then under
+# wine runs its command line and installs, upgrades and uninstalls the MSI;
+# `make package-linux` makes the .tar.xz; `make package-linux-test` installs
+# that into a temporary prefix and starts it under Xvfb.
+DIST              := dist
+FYNE_TOOL_VERSION := v1.7.4
+# The fyne packaging tool, in a folder named by its version (a new pin
+# installs anew) inside the checkout rather than in ~/go/bin.
+FYNE_TOOL         := $(CURDIR)/bin/tools/fyne-$(FYNE_TOOL_VERSION)/fyne
+# MinGW-w64 compiles Fyne's C parts for Windows, wixl makes the MSI and
+# msitools' msiinfo reads it back, ImageMagick makes its icon, wine64 runs
+# the smoke test.
+WINDOWS_PACKAGES  := gcc-mingw-w64-x86-64 wixl msitools imagemagick wine64
+
+# apt_install PACKAGES: installs with apt-get those dpkg does not list as
+# installed (without their recommendations: wine's are a desktop's worth).
+define apt_install
+	@if command -v dpkg-query >/dev/null 2>&1; then \
+	  missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi; \
+	else echo "Not a Debian/Ubuntu system: install $(1) yourself"; fi
+endef
+
+$(FYNE_TOOL):
+	GOBIN=$(dir $@) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOL_VERSION)
+
+package-windows: $(FYNE_TOOL)
+	$(call apt_install,$(WINDOWS_PACKAGES))
+	bash resources/packaging/windows/build.sh "$(VERSION)" "$(FYNE_TOOL)" "$(DIST)"
+	bash resources/packaging/windows/test-wine.sh "$(DIST)/carnet-$(VERSION)-windows-amd64.exe" "$(DIST)/Carnet-$(VERSION)-x64.msi" "$(VERSION)"
+
+# Stripped (-s -w) but compiled with the flags of `make build` and the
+# tests, so that `make test` only links it again: -trimpath would compile
+# Fyne's C parts anew (minutes).
+package-linux: deps
+	$(GO) build -ldflags "$(LDFLAGS) -s -w" -o bin/release/carnet ./cmd/carnet
+	bash resources/packaging/linux/package.sh "$(VERSION)" bin/release/carnet "$(DIST)"
+
+# desktop-file-validate (desktop-file-utils) checks the .desktop file.
+package-linux-test: package-linux shot-deps
+	$(call apt_install,desktop-file-utils)
+	bash resources/packaging/linux/test-install.sh "$(DIST)/carnet-$(VERSION)-linux-amd64.tar.xz" "$(VERSION)"
 
 clean:
 	rm -rf bin
