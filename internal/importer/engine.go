@@ -66,7 +66,7 @@ func (im *Importer) execute(ctx context.Context, req Request, commit bool, progr
 		}
 		res.Backup = b.Path
 	}
-	err = im.svc.Store.UpdateBulk(ctx, func(tx *store.Tx) (err error) {
+	err = im.svc.Store.Update(ctx, func(tx *store.Tx) (err error) {
 		if err := tx.BeginBulk(ctx, bulkCacheKiB); err != nil {
 			return err
 		}

@@ -143,7 +143,7 @@ func (t *Tx) flushQueue(ctx context.Context) error {
 			members = append(members, r.c.ID, g)
 		}
 	}
-	if err := t.insertPairs(ctx, `INSERT OR REPLACE INTO customer_sites (customer_id, site_id) VALUES `, presence); err != nil {
+	if err := t.insertPairs(ctx, `INSERT INTO customer_sites (customer_id, site_id) VALUES `, presence); err != nil {
 		return err
 	}
 	return t.insertPairs(ctx, `INSERT OR IGNORE INTO customer_groups (customer_id, group_id) VALUES `, members)

@@ -176,21 +176,6 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	return cancelledOr(ctx, sqlTx.Commit())
 }
 
-// UpdateBulk is Update for a bulk write (an import): the statements that
-// write many rows at once (QueueCustomer's) keep the journal that undoes a
-// statement failing halfway in memory instead of a temporary file, which
-// wrote several megabytes a second. Only for the transaction: a statement
-// rewriting a whole million-row table would keep all of its pages.
-func (s *Store) UpdateBulk(ctx context.Context, fn func(tx *Tx) error) error {
-	// The write pool is one connection: the pragma applies to the
-	// transaction's, and must be set before it begins.
-	if _, err := s.write.ExecContext(ctx, `PRAGMA temp_store = MEMORY`); err != nil {
-		return mapError(err)
-	}
-	defer s.write.ExecContext(context.WithoutCancel(ctx), `PRAGMA temp_store = DEFAULT`)
-	return s.Update(ctx, fn)
-}
-
 // cancelledOr is err as the caller should see it. A cancel rolls the
 // transaction back at once (database/sql watches ctx), so the statement
 // running then fails with "statement is closed" or "transaction has
