@@ -69,10 +69,3 @@ func (u *ui) showLicence() {
 	d.Resize(fyne.NewSize(720, 480))
 	d.Show()
 }
-
-// wrapped is a label whose text wraps at word boundaries.
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}

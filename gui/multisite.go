@@ -75,8 +75,8 @@ func msTitle(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// msWrapped is a label whose text wraps at the width it is given.
-func msWrapped(text string) *widget.Label {
+// wrapped is a label whose text wraps at the width it is given.
+func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
@@ -84,7 +84,7 @@ func msWrapped(text string) *widget.Label {
 
 // msErrorLine is a wrapping label for a refusal shown inside a dialog.
 func msErrorLine() *widget.Label {
-	l := msWrapped("")
+	l := wrapped("")
 	l.Importance = widget.DangerImportance
 	return l
 }

@@ -75,7 +75,7 @@ func (p *presencePanel) copyDialog() {
 // there (seed 001: the shared fields come with it).
 func (p *presencePanel) copyExplanation() fyne.CanvasObject {
 	c := p.onSites[0]
-	return msWrapped(fmt.Sprintf(lang.L("%s comes with its shared fields (name, address, e-mail, credit hold…). Its site fields start empty on the new sites: fill them in on its record there."), c.Name()))
+	return wrapped(fmt.Sprintf(lang.L("%s comes with its shared fields (name, address, e-mail, credit hold…). Its site fields start empty on the new sites: fill them in on its record there."), c.Name()))
 }
 
 // showCopyDialog shows a copy dialog with body, whose action button

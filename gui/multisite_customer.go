@@ -69,7 +69,7 @@ func newPresencePanel(m *multisiteTab) *presencePanel {
 	p.find = widget.NewButtonWithIcon(lang.L("Search"), theme.SearchIcon(), p.lookUp)
 	p.find.Disable()
 	p.search.OnChanged = func(string) { p.enableFind() }
-	p.status = msWrapped("")
+	p.status = wrapped("")
 	p.status.Hide()
 	p.who = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.who.Wrapping = fyne.TextWrapWord
@@ -77,7 +77,7 @@ func newPresencePanel(m *multisiteTab) *presencePanel {
 	p.copyMany = widget.NewButtonWithIcon(lang.L("Copy to several sites…"), theme.ContentCopyIcon(), p.copyDialog)
 	p.addOne.Disable()
 	p.copyMany.Disable()
-	p.reach = msWrapped("")
+	p.reach = wrapped("")
 	p.reach.Importance = widget.LowImportance
 	p.reach.Hide()
 
@@ -101,9 +101,9 @@ func newPresencePanel(m *multisiteTab) *presencePanel {
 			p.show(p.matches[i].ID)
 		}
 	}
-	hint := msWrapped(lang.L("Look up a customer by its code, its card or its name to see it on every site: the shared fields once, and each site’s own fields side by side."))
+	hint := wrapped(lang.L("Look up a customer by its code, its card or its name to see it on every site: the shared fields once, and each site’s own fields side by side."))
 	hint.Importance = widget.LowImportance
-	shared := msWrapped(lang.L("Shared fields have one value on every site: a change made on one site is seen on all. Each site keeps its own site fields."))
+	shared := wrapped(lang.L("Shared fields have one value on every site: a change made on one site is seen on all. Each site keeps its own site fields."))
 	shared.Importance = widget.LowImportance
 	p.hint = container.NewVBox(hint, shared)
 	p.gridHead, p.gridBox = container.NewVBox(), container.NewVBox()

@@ -52,7 +52,7 @@ func newListsPanel(m *multisiteTab) *listsPanel {
 		p.picked = -1
 		p.remove.Disable()
 	}
-	p.empty = msWrapped("")
+	p.empty = wrapped("")
 	p.empty.Importance = widget.LowImportance
 	p.empty.Hide()
 	p.add = widget.NewButtonWithIcon(lang.L("Add…"), theme.ContentAddIcon(), p.addDialog)
@@ -201,7 +201,7 @@ func (p *listsPanel) addDialog() {
 	form := widget.NewForm(codeItem, widget.NewFormItem(lang.L("Label"), label))
 	form.Orientation = widget.Vertical
 	msg := msErrorLine()
-	where := msWrapped(fmt.Sprintf(lang.L("List “%s” of site “%s”."), listTitle(list), msSiteName(site)))
+	where := wrapped(fmt.Sprintf(lang.L("List “%s” of site “%s”."), listTitle(list), msSiteName(site)))
 	var d *dialog.CustomDialog
 	add := widget.NewButtonWithIcon(lang.L("Add"), theme.ConfirmIcon(), func() {
 		u := p.m.u

@@ -52,7 +52,7 @@ func newSitesPanel(m *multisiteTab) *sitesPanel {
 	})
 	p.setMain = widget.NewButtonWithIcon(lang.L("Make it the main site"), theme.HomeIcon(), p.makeMain)
 	p.del = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), p.deleteDialog)
-	p.mainHint = msWrapped(lang.L("The main site cannot be deleted: make another site the main one first."))
+	p.mainHint = wrapped(lang.L("The main site cannot be deleted: make another site the main one first."))
 	p.mainHint.Importance = widget.LowImportance
 
 	// Adding concerns no site in particular: it sits by the title; the
@@ -226,7 +226,7 @@ func (p *sitesPanel) editDialog(s domain.Site) {
 	if s.ID == 0 {
 		title, action = lang.L("Add a site"), lang.L("Add")
 		body.Add(isMain)
-		body.Add(msWrapped(lang.L("A new site’s reference lists start as copies of the main site’s.")))
+		body.Add(wrapped(lang.L("A new site’s reference lists start as copies of the main site’s.")))
 	}
 	body.Add(msRoomFor(msg))
 	var d *dialog.CustomDialog
@@ -286,8 +286,8 @@ func (p *sitesPanel) deleteDialog() {
 	if !ok {
 		return
 	}
-	question := msWrapped(fmt.Sprintf(lang.L("Delete the site “%s”?"), msSiteName(s)))
-	what := msWrapped(lang.L("Its reference lists and its own part of each customer go with it; the customers stay on their other sites."))
+	question := wrapped(fmt.Sprintf(lang.L("Delete the site “%s”?"), msSiteName(s)))
+	what := wrapped(lang.L("Its reference lists and its own part of each customer go with it; the customers stay on their other sites."))
 	var d *dialog.CustomDialog
 	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() {
 		d.Hide()

@@ -76,13 +76,7 @@ func insertQuery(mask uint64) (string, uint64) {
 
 // insertCustomerRow inserts one customers row from customerArgs.
 func (t *Tx) insertCustomerRow(ctx context.Context, args []any) (sql.Result, error) {
-	mask := alwaysBound
-	for i, a := range args {
-		if !isDefault(a) {
-			mask |= 1 << i
-		}
-	}
-	query, mask := insertQuery(mask)
+	query, mask := insertQuery(boundColumns(args))
 	bound := make([]any, 0, bits.OnesCount64(mask))
 	for i, a := range args {
 		if mask&(1<<i) != 0 {
@@ -90,6 +84,18 @@ func (t *Tx) insertCustomerRow(ctx context.Context, args []any) (sql.Result, err
 		}
 	}
 	return t.exec(ctx, query, bound...)
+}
+
+// boundColumns is the set of columns an insert of customerArgs args binds:
+// those without a default, and those whose value is not the default.
+func boundColumns(args []any) uint64 {
+	mask := alwaysBound
+	for i, a := range args {
+		if !isDefault(a) {
+			mask |= 1 << i
+		}
+	}
+	return mask
 }
 
 // isDefault reports whether a column value equals the column's DEFAULT:

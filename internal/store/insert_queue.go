@@ -83,16 +83,10 @@ func (t *Tx) QueueCustomer(ctx context.Context, c *domain.Customer, opt SaveOpti
 		groups = append(groups, id)
 	}
 	args := t.customerArgs(c, sourceID, sql.NullInt64{})
-	mask := alwaysBound
-	for i, a := range args {
-		if !isDefault(a) {
-			mask |= 1 << i
-		}
-	}
 	c.ID = q.nextID
 	q.nextID++
 	c.Site.Present = true // a new customer is on the site it is created on
-	q.rows = append(q.rows, queuedCustomer{c: c, mask: mask, args: args, site: site, groups: groups})
+	q.rows = append(q.rows, queuedCustomer{c: c, mask: boundColumns(args), args: args, site: site, groups: groups})
 	if err := t.indexNew(ctx, c, site); err != nil {
 		return err
 	}
