@@ -34,6 +34,9 @@ func (t *Tx) IDsByKey(ctx context.Context, column string, values []any) (map[any
 	if !ok {
 		return nil, fmt.Errorf("IDsByKey: %q is not a key column", column)
 	}
+	if column == "email" && t.emails != nil { // the index is dropped
+		return t.idsByEmail(ctx, values)
+	}
 	out := map[any]int64{}
 	if len(values) == 0 {
 		return out, nil

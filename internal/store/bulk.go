@@ -39,6 +39,7 @@ func (t *Tx) BeginBulk(ctx context.Context, cacheKiB int) error {
 // away would only make a dry run slower).
 func (t *Tx) EndBulk(ctx context.Context, commit bool) error {
 	t.groupIDs = nil
+	t.emails = nil // the index is built again (or comes back with the rollback)
 	if !commit {
 		t.queue = insertQueue{} // rolled back: never written
 		t.deferred, t.searchFrom = nil, 0

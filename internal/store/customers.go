@@ -139,6 +139,7 @@ func (t *Tx) InsertCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if c.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
+	t.noteEmail(c.Email, c.ID)
 	if err := t.writeChildren(ctx, c, opt, false); err != nil {
 		return err
 	}
@@ -194,6 +195,7 @@ func (t *Tx) UpdateCustomer(ctx context.Context, c *domain.Customer, opt SaveOpt
 	if n, _ := res.RowsAffected(); n == 0 {
 		return domain.ErrNotFound
 	}
+	t.noteEmail(c.Email, c.ID)
 	if err := t.writeChildren(ctx, c, opt, true); err != nil {
 		return err
 	}
@@ -340,6 +342,16 @@ func (t *Tx) CustomerBy(ctx context.Context, column string, value any) (*domain.
 	case "id", "code", "email", "siret", "vat_number", "reference":
 	default:
 		return nil, fmt.Errorf("CustomerBy: column %q is not a lookup key", column)
+	}
+	if column == "email" && t.emails != nil { // the index is dropped
+		found, err := t.idsByEmail(ctx, []any{value})
+		if err != nil {
+			return nil, err
+		}
+		if found[value] == 0 {
+			return nil, domain.ErrNotFound
+		}
+		column, value = "id", found[value]
 	}
 	st, err := t.Prepared(ctx, selectCustomer(t.SiteID())+`WHERE c.`+column+` = ? ORDER BY c.id LIMIT 1`)
 	if err != nil {

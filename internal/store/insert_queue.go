@@ -169,6 +169,9 @@ func (t *Tx) insertQueuedRows(ctx context.Context, mask uint64, rows []*queuedCu
 		if _, err := t.exec(ctx, query, args...); err != nil {
 			return err
 		}
+		for _, r := range rows[:n] {
+			t.noteEmail(r.c.Email, r.c.ID)
+		}
 		rows = rows[n:]
 	}
 	return nil

@@ -15,15 +15,20 @@ import (
 // a rollback — an error, Cancel, a crash, a dry run — brings them back
 // untouched, since SQLite's schema changes are transactional too.
 //
-// The indexes a lookup needs stay: the code's own (unique), the email's
-// (list order and key of the cascade), SIRET's and VAT's.
+// The e-mail's index, a list order too, is also the import's matching key:
+// an emailStandIn answers the lookups by e-mail until it is built again
+// (email_standin.go). The other indexes a lookup needs stay: the code's own
+// (unique), SIRET's and VAT's.
 // rebuildCacheKiB is the page cache while the indexes are built.
 const rebuildCacheKiB = 8 << 10
 
 var deferrableIndexes = []string{
 	"customers_sort_name", "customers_sort_code", "customers_sort_city",
-	"customers_sort_phone", "customers_sort_balance",
+	"customers_sort_phone", "customers_sort_balance", emailIndex,
 }
+
+// emailIndex is the e-mail's list-order and lookup index.
+const emailIndex = "customers_sort_email"
 
 // CustomerCount is the number of customers, archived included.
 func (t *Tx) CustomerCount(ctx context.Context) (int, error) {
@@ -63,6 +68,11 @@ func (t *Tx) DeferSortIndexes(ctx context.Context) error {
 		return err
 	}
 	for _, name := range dropped {
+		if name == emailIndex {
+			if err := t.fillEmailStandIn(ctx); err != nil {
+				return err
+			}
+		}
 		if _, err := t.tx.ExecContext(ctx, `DROP INDEX `+name); err != nil {
 			return fmt.Errorf("defer index %s: %w", name, err)
 		}

@@ -231,6 +231,9 @@ type Tx struct {
 	aside *searchAside
 	// cacheChanged: BeginBulk changed the connection's page cache.
 	cacheChanged bool
+	// emails answers the lookups by e-mail while DeferSortIndexes has the
+	// e-mail index dropped (email_standin.go), nil otherwise.
+	emails *emailStandIn
 	// queue holds new customers waiting to be written (QueueCustomer).
 	queue insertQueue
 	// lastTime and lastTimeText are the last instant timeText formatted.
