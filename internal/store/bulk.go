@@ -49,6 +49,9 @@ func (t *Tx) EndBulk(ctx context.Context, commit bool) error {
 	if err := t.flushQueue(ctx); err != nil {
 		return err
 	}
+	if t.aside != nil {
+		t.aside.endInput() // every document is in: the side merges them meanwhile
+	}
 	if len(t.deferred) > 0 {
 		if err := t.shrinkCacheForBuild(ctx); err != nil {
 			return err

@@ -278,3 +278,29 @@ func TestDeferredSearchIndexRollsBack(t *testing.T) {
 		searchIndexSound(t, s)
 	}
 }
+
+// The index built on the side connection is merged into one segment before
+// it is swapped in, however many segments the documents made (a tiny hash
+// here: one per customer or so), so that searches after a big import read
+// one segment.
+func TestSideIndexComesInOneSegment(t *testing.T) {
+	defer func(old int) { asideHashSize = old }(asideHashSize)
+	asideHashSize = 64
+	for _, how := range []indexing{thenAside, asideAtFirst} {
+		s, before := searchWorld(t)
+		if err := bulkEdits(s, before, how, nil); err != nil {
+			t.Fatal(err)
+		}
+		var segments int
+		if err := s.read.QueryRow(`SELECT count(DISTINCT segid) FROM customer_search_idx`).Scan(&segments); err != nil {
+			t.Fatal(err)
+		}
+		if segments != 1 {
+			t.Errorf("indexing %d: the search index has %d segments after the bulk write, want 1", how, segments)
+		}
+		if got := found(t, s); len(got[0]) != 9 {
+			t.Errorf("indexing %d: search %q finds %v", how, searchQueries[0].Text, got[0])
+		}
+		searchIndexSound(t, s)
+	}
+}

@@ -28,7 +28,6 @@ var searchShadows = []struct {
 func (t *Tx) finishAside(ctx context.Context) error {
 	a := t.aside
 	err := a.wait()
-	a.jobs = nil
 	if err == nil {
 		a.ins.Close()
 		a.del.Close()
