@@ -87,50 +87,45 @@ func (t *Tx) idsByEmail(ctx context.Context, values []any) (map[any]int64, error
 	out := map[any]int64{}
 	candidates := map[int64][]string{} // ID → the values it should hold
 	var ids []int64
+	var ask []string // the values the table is scanned for
 	for _, v := range values {
 		email, ok := v.(string)
 		if !ok || email == "" {
 			continue
 		}
-		id, ok := t.emails.first[t.emails.hash(email)]
-		if !ok {
-			continue
+		switch id, ok := t.emails.first[t.emails.hash(email)]; {
+		case !ok: // no customer holds it
+		case id == 0:
+			ask = append(ask, email)
+		default:
+			if _, seen := candidates[id]; !seen {
+				ids = append(ids, id)
+			}
+			candidates[id] = append(candidates[id], email)
 		}
-		if id == 0 {
-			found, err := t.scanEmail(ctx, email)
-			if err != nil {
-				return nil, err
-			}
-			if found != 0 {
-				out[email] = found
-			}
-			continue
+	}
+	if len(ids) > 0 {
+		held, err := t.emailsOf(ctx, ids)
+		if err != nil {
+			return nil, err
 		}
-		if _, seen := candidates[id]; !seen {
-			ids = append(ids, id)
+		for _, id := range ids {
+			for _, email := range candidates[id] {
+				if held[id] == email {
+					out[email] = id
+				} else {
+					ask = append(ask, email)
+				}
+			}
 		}
-		candidates[id] = append(candidates[id], email)
 	}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	held, err := t.emailsOf(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range ids {
-		for _, email := range candidates[id] {
-			if held[id] == email {
-				out[email] = id
-				continue
-			}
-			found, err := t.scanEmail(ctx, email)
-			if err != nil {
-				return nil, err
-			}
-			if found != 0 {
-				out[email] = found
-			}
+	for _, email := range ask {
+		found, err := t.scanEmail(ctx, email)
+		if err != nil {
+			return nil, err
+		}
+		if found != 0 {
+			out[email] = found
 		}
 	}
 	return out, nil

@@ -153,14 +153,12 @@ func openAside(create, version string) (*searchAside, error) {
 	// documents: 63 µs a document merging as they come (automerge 8), 49
 	// µs with the one merge at the end, and searches run on one segment
 	// instead of eighteen.
-	for _, kv := range []struct {
-		key   string
-		value int
-	}{{"automerge", 0}, {"crisismerge", asideCrisisMerge}, {"hashsize", asideHashSize}} {
-		if kv.value == 0 && kv.key == "hashsize" {
-			continue
-		}
-		if _, err := a.tx.ExecContext(ctx, `INSERT INTO customer_search (customer_search, rank) VALUES (?, ?)`, kv.key, kv.value); err != nil {
+	settings := [][2]any{{"automerge", 0}, {"crisismerge", asideCrisisMerge}}
+	if asideHashSize > 0 {
+		settings = append(settings, [2]any{"hashsize", asideHashSize})
+	}
+	for _, kv := range settings {
+		if _, err := a.tx.ExecContext(ctx, `INSERT INTO customer_search (customer_search, rank) VALUES (?, ?)`, kv[0], kv[1]); err != nil {
 			return fail(err)
 		}
 	}
