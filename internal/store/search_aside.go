@@ -169,7 +169,7 @@ func openAside(create, version string) (*searchAside, error) {
 		return fail(err)
 	}
 	a.wg.Add(1)
-	go a.run(ctx)
+	go a.run(ctx, a.jobs) // the channel itself: the writer clears a.jobs when it closes it
 	return a, nil
 }
 
@@ -209,9 +209,9 @@ func (a *searchAside) put(d sideDoc) {
 // run indexes what arrives until the channel closes, then merges the index
 // into one segment; after an error it only drains the channel, so that the
 // writer never waits on it.
-func (a *searchAside) run(ctx context.Context) {
+func (a *searchAside) run(ctx context.Context, jobs <-chan []sideDoc) {
 	defer a.wg.Done()
-	for batch := range a.jobs {
+	for batch := range jobs {
 		if a.err == nil {
 			a.err = a.index(ctx, batch)
 		}
