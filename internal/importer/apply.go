@@ -14,20 +14,26 @@ import (
 )
 
 // apply builds the customer the row describes (a copy of existing updated
-// by the row, or a new one), validates it through Customer.Normalize and
+// by the row, or a new one: fresh when a worker built it), validates it through Customer.Normalize and
 // writes it.
-func (run *run) apply(ctx context.Context, line int, pr parsedRow, existing *domain.Customer, by string, rp *RowPlan, phones domain.PhoneParser) error {
-	var before *domain.Customer
-	c := &domain.Customer{}
+func (run *run) apply(ctx context.Context, line int, pr parsedRow, fresh *freshCustomer, existing *domain.Customer, by string, rp *RowPlan, phones domain.PhoneParser) error {
+	var before, c *domain.Customer
+	var balance *int64
 	if existing != nil {
 		before = clone(existing)
 		c = existing
-	}
-	balance := run.setFields(c, existing, line, pr, rp)
-	run.identity(c, before, by, line, rp)
-	inferKind(c, existing, pr)
-	if invalid, err := run.normalize(c, line, pr, rp, phones); invalid || err != nil {
-		return err
+		balance = run.setFields(c, existing, line, pr, rp)
+		run.identity(c, before, by, line, rp)
+		inferKind(c, existing, pr)
+		if invalid, err := run.normalize(c, line, pr, rp, phones); invalid || err != nil {
+			return err
+		}
+	} else {
+		var invalid bool
+		var err error
+		if c, balance, invalid, err = run.newCustomer(line, pr, fresh, rp, phones); invalid || err != nil {
+			return err
+		}
 	}
 	if p := run.resolveNames(ctx, line, c, rp, true); p != nil || rp.Action == ActionError {
 		return p

@@ -217,6 +217,7 @@ func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress
 		if err := run.lookup.prefetch(db, run.keys, b.lines); err != nil {
 			return err
 		}
+		created, matched := 0, 0
 		for i := range b.lines {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -226,11 +227,18 @@ func (run *run) loop(ctx context.Context, r sheet.Reader, progress func(Progress
 			if err != nil {
 				return fmt.Errorf("row %d: %w", l.row.Line, err)
 			}
+			switch rp.Action {
+			case ActionCreate:
+				created++
+			case ActionUpdate, ActionUnchanged:
+				matched++
+			}
 			if err := run.record(rp); err != nil {
 				return err
 			}
 			b.lines[i] = parsedLine{} // let the batch's memory go
 		}
+		run.noteOutcome(created, matched)
 		if b.err != nil {
 			return b.err
 		}

@@ -13,8 +13,8 @@ import (
 
 // The engine is a pipeline so that the writer (the one SQLite connection)
 // never waits for parsing: a reader goroutine cuts the file into batches,
-// parse workers read cells and convert phone numbers (the costliest rule)
-// on the other cores, and the writer takes the batches back in file order.
+// parse workers read cells, convert phone numbers (the costliest rule) and
+// build the customers rows may create (fresh.go) on the other cores, and the writer takes the batches back in file order.
 // At most pipelineDepth batches are in flight, so memory stays flat.
 const (
 	batchRows     = 256
@@ -27,6 +27,7 @@ type parsedLine struct {
 	parsed   parsedRow
 	problems []Problem
 	phones   phoneMemo
+	fresh    *freshCustomer // the customer the row makes if it matches no one (fresh.go)
 }
 
 type batch struct {
@@ -57,6 +58,7 @@ func (run *run) stream(ctx context.Context, r sheet.Reader) (batches <-chan *bat
 					l := &b.lines[i]
 					l.parsed, l.problems = run.parse(l.row)
 					l.phones = run.prenormalizePhones(l.parsed)
+					l.fresh = run.prepareFresh(l)
 				}
 				close(b.done)
 			}

@@ -56,7 +56,7 @@ func (run *run) row(ctx context.Context, l *parsedLine) (RowPlan, error) {
 		rp.Action = ActionError
 		return rp, run.checkRest(ctx, row.Line, pr, existing, &rp, phones)
 	}
-	return rp, run.apply(ctx, row.Line, pr, existing, by, &rp, phones)
+	return rp, run.apply(ctx, row.Line, pr, l.fresh, existing, by, &rp, phones)
 }
 
 func hasError(ps []Problem) bool {

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"carnet/internal/domain"
@@ -48,6 +49,10 @@ type run struct {
 	// operator is who runs the import, recorded in the journal.
 	operator string
 
+	// speculate: the parse workers build the customers rows may create
+	// (fresh.go); the writer turns it off while rows mostly update.
+	speculate atomic.Bool
+
 	balanceWarned  bool
 	indexesDecided bool // maybeDeferIndexes has been asked
 	maxRows        int
@@ -59,6 +64,7 @@ func (im *Importer) newRun(ctx context.Context, tx *store.Tx, req Request, heade
 		columnOf: map[string]int{}, protected: map[string]bool{}, exclude: map[int]bool{}, countryAt: -1,
 		stamp: im.Now().UTC().Truncate(time.Millisecond), touched: newTouchedSet(),
 		maxRows: req.SampleRows, maxProblems: req.SampleProblems}
+	run.speculate.Store(guessCreations) // a file adds customers until it shows otherwise
 	if run.maxRows <= 0 {
 		run.maxRows = DefaultSampleRows
 	}

@@ -1,0 +1,102 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"carnet/internal/domain"
+	"carnet/internal/store"
+)
+
+// The parse workers build the customers rows may create (fresh.go); the
+// writer takes them only for rows that match no one. Whether they guess or
+// not must change nothing a user sees: the same rows, problems, changes and
+// database, on a file whose rows go from creations to updates of stored
+// customers (the workers stop guessing) and back to creations (they start
+// again), with invalid rows, kinds to infer, phones, groups and balances.
+func TestWorkersGuessesChangeNoOutcome(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Code client;Nom;Prénom;Raison sociale;SIRET;E-mail;Téléphone;Groupes;Solde\n")
+	creation := func(i int) {
+		company, siret, mobile := "", "", "06 12"
+		switch i % 9 {
+		case 0:
+			company = fmt.Sprintf("SARL Nouvelle %d", i) // a company: kind inferred
+		case 4:
+			mobile = "07 11" // no such numbers: found by the validation
+		case 7:
+			siret = "73282932000075" // a bad SIRET key: found reading the cell
+		}
+		balance := ""
+		if i%13 == 0 {
+			balance = "10,00"
+		}
+		fmt.Fprintf(&b, ";Nom%d;Prénom%d;%s;%s;n%d@exemple.fr;%s 34 %02d %02d;%s;%s\n",
+			i, i, company, siret, i, mobile, i%100, i/100, []string{"", "VIP", "Grossistes, VIP"}[i%3], balance)
+	}
+	for i := range 300 {
+		creation(i)
+	}
+	for i := range 400 { // updates of the stored customers, found by e-mail
+		fmt.Fprintf(&b, ";Stocké%d;Modifié;;;s%d@exemple.fr;07 81 22 %02d %02d;Revendeurs;\n", i, i, i%100, i/100)
+	}
+	for i := 300; i < 600; i++ {
+		creation(i)
+	}
+	b.WriteString(";Double;Ligne;;;n599@exemple.fr;;;\n") // the e-mail of a row above
+	path := writeFile(t, "guesses.csv", b.String(), false)
+
+	at := time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)
+	run := func(guess bool) (rows []string, db string) {
+		defer func(was bool) { guessCreations = was }(guessCreations)
+		guessCreations = guess
+		im, svc := newImporter(t)
+		im.Now = func() time.Time { return at }
+		if err := svc.Store.Update(context.Background(), func(tx *store.Tx) error {
+			for i := range 400 {
+				c := &domain.Customer{Code: fmt.Sprintf("S%04d", i), Kind: domain.KindPerson, LastName: fmt.Sprintf("Stocké%d", i),
+					Email: fmt.Sprintf("s%d@exemple.fr", i), CreatedAt: at, UpdatedAt: at}
+				if err := tx.InsertCustomer(context.Background(), c, store.SaveOptions{}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		req := request(t, im, path)
+		req.Options.ApplyBalance = true
+		req.DescribeCreations = true
+		req.OnRow = func(rp RowPlan) error {
+			rows = append(rows, fmt.Sprintf("%d %s %s %s %+v %+v", rp.Line, rp.Action, rp.Code, rp.Name, rp.Changes, rp.Problems))
+			return nil
+		}
+		res := commit(t, im, req)
+		if guess && (res.Counts.Created != 467 || res.Counts.Updated != 400 || res.Counts.Errors != 67+66+1) {
+			t.Errorf("counts %+v, want 467 created, 400 updated, 134 errors", res.Counts)
+		}
+		return rows, dump(t, svc)
+	}
+	guessedRows, guessedDB := run(true)
+	rows, db := run(false)
+	if len(guessedRows) != len(rows) {
+		t.Fatalf("%d rows reported with guesses, %d without", len(guessedRows), len(rows))
+	}
+	for i := range rows {
+		if guessedRows[i] != rows[i] {
+			t.Fatalf("row reported differently:\nwith guesses    %s\nwithout guesses %s", guessedRows[i], rows[i])
+		}
+	}
+	if guessedDB != db {
+		g, w := strings.Split(guessedDB, "\n"), strings.Split(db, "\n")
+		for i := range min(len(g), len(w)) {
+			if g[i] != w[i] {
+				t.Fatalf("databases differ at line %d:\nwith guesses    %s\nwithout guesses %s", i, g[i], w[i])
+			}
+		}
+		t.Fatalf("databases differ in length: %d and %d lines", len(g), len(w))
+	}
+}
