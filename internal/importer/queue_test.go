@@ -19,7 +19,7 @@ import (
 // numbering and a stored customer updated.
 func TestQueuedImportEqualsRowByRow(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("Code client;Nom;Prénom;E-mail;Groupes;Solde\n")
+	b.WriteString("Code client;Nom;Prénom;E-mail;Groupes;Solde;Notes\n")
 	for i := 1; i <= 3000; i++ {
 		code := fmt.Sprintf("Q%04d", i)
 		if i%50 == 0 {
@@ -30,14 +30,18 @@ func TestQueuedImportEqualsRowByRow(t *testing.T) {
 		if i%40 == 0 {
 			balance = "12,50"
 		}
-		fmt.Fprintf(&b, "%s;Nom%d;Prénom%d;p%d@exemple.fr;%s;%s\n", code, i, i, i, group, balance)
+		notes := "" // a site term: the customer's part on the site is written whole
+		if i%7 == 0 {
+			notes = fmt.Sprintf("Livrer le matin %d", i)
+		}
+		fmt.Fprintf(&b, "%s;Nom%d;Prénom%d;p%d@exemple.fr;%s;%s;%s\n", code, i, i, i, group, balance, notes)
 	}
 	// The same batch as rows 2,817–3,000 (256 rows a batch; the bulk path
 	// is taken after 8 batches):
-	b.WriteString("Z0001;Autre;Nom;p2999@exemple.fr;;\n")       // e-mail of row 2,999
-	b.WriteString("Q2998;Nom2998;Marie;p2998@exemple.fr;;\n")   // code of row 2,998
-	b.WriteString("S0001;Stocké;Modifié;stocke@exemple.fr;;\n") // the stored customer: updated
-	b.WriteString("Q0003;Double;Code;autre@exemple.fr;;\n")     // code of row 3, batches ago
+	b.WriteString("Z0001;Autre;Nom;p2999@exemple.fr;;;\n")       // e-mail of row 2,999
+	b.WriteString("Q2998;Nom2998;Marie;p2998@exemple.fr;;;\n")   // code of row 2,998
+	b.WriteString("S0001;Stocké;Modifié;stocke@exemple.fr;;;Note du site\n") // the stored customer: updated
+	b.WriteString("Q0003;Double;Code;autre@exemple.fr;;;\n")     // code of row 3, batches ago
 	path := writeFile(t, "queued.csv", b.String(), false)
 
 	at := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
@@ -69,6 +73,9 @@ func TestQueuedImportEqualsRowByRow(t *testing.T) {
 	}
 	if counts.Created != 3000 || counts.Updated != 1 || counts.Errors != 3 {
 		t.Errorf("counts %+v, want 3,000 created, 1 updated, 3 errors", counts)
+	}
+	if n := strings.Count(queued, "Livrer le matin"); n != 3000/7 {
+		t.Errorf("%d notes stored, want %d", n, 3000/7)
 	}
 	if queued != rowByRow {
 		q, r := strings.Split(queued, "\n"), strings.Split(rowByRow, "\n")

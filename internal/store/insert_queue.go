@@ -125,22 +125,29 @@ func (t *Tx) flushQueue(ctx context.Context) error {
 			return mapConstraint(err)
 		}
 	}
-	var presence, members []any
+	// A customer with no site term is on its site by its two keys alone
+	// (most imported customers); one with a site term (a note, say) brings
+	// its whole part. Both many to a statement: one statement a part cost
+	// the writer 37 µs for each such customer.
+	var presence, parts, members []any
 	for i := range rows {
 		r := &rows[i]
 		if r.c.Site.IsEmpty() {
 			presence = append(presence, r.c.ID, r.site)
-		} else if err := t.writeSitePart(ctx, r.c); err != nil {
-			return err
+		} else {
+			parts = sitePartArgs(parts, r.c, r.site)
 		}
 		for _, g := range r.groups {
 			members = append(members, r.c.ID, g)
 		}
 	}
-	if err := t.insertPairs(ctx, `INSERT INTO customer_sites (customer_id, site_id) VALUES `, presence); err != nil {
+	if err := t.insertTuples(ctx, `INSERT INTO customer_sites (customer_id, site_id) VALUES `, 2, presence); err != nil {
 		return err
 	}
-	return t.insertPairs(ctx, `INSERT OR IGNORE INTO customer_groups (customer_id, group_id) VALUES `, members)
+	if err := t.insertTuples(ctx, `INSERT INTO `+sitePartInsert, 2+len(siteColumns), parts); err != nil {
+		return err
+	}
+	return t.insertTuples(ctx, `INSERT OR IGNORE INTO customer_groups (customer_id, group_id) VALUES `, 2, members)
 }
 
 // insertQueuedRows writes customers that bind the same columns (mask), in
@@ -177,15 +184,15 @@ func (t *Tx) insertQueuedRows(ctx context.Context, mask uint64, rows []*queuedCu
 	return nil
 }
 
-// insertPairs runs insert (which ends with VALUES) over args taken two by
-// two, in chunks of queueChunks rows.
-func (t *Tx) insertPairs(ctx context.Context, insert string, args []any) error {
+// insertTuples runs insert (which ends with VALUES) over args taken width
+// by width, in chunks of queueChunks rows.
+func (t *Tx) insertTuples(ctx context.Context, insert string, width int, args []any) error {
 	for len(args) > 0 {
-		n := chunkFor(len(args) / 2)
-		if _, err := t.exec(ctx, insert+valueTuples(n, 2), args[:2*n]...); err != nil {
+		n := chunkFor(len(args) / width)
+		if _, err := t.exec(ctx, insert+valueTuples(n, width), args[:width*n]...); err != nil {
 			return err
 		}
-		args = args[2*n:]
+		args = args[width*n:]
 	}
 	return nil
 }

@@ -83,18 +83,27 @@ func (t *Tx) writeSitePart(ctx context.Context, c *domain.Customer) error {
 		_, err = t.exec(ctx, `INSERT OR REPLACE INTO customer_sites (customer_id, site_id) VALUES (?, ?)`, c.ID, site)
 		return err
 	}
+	_, err = t.exec(ctx, `INSERT OR REPLACE INTO `+sitePartInsert+`(?, ?`+strings.Repeat(", ?", len(siteColumns))+`)`,
+		sitePartArgs(nil, c, site)...)
+	return err
+}
+
+// sitePartInsert is the head of an insert of whole site parts, up to
+// VALUES.
+var sitePartInsert = `customer_sites (customer_id, site_id, ` + strings.Join(siteColumns, ", ") + `) VALUES `
+
+// sitePartArgs appends to args the values of c's part on site, in
+// sitePartInsert's order.
+func sitePartArgs(args []any, c *domain.Customer, site int64) []any {
 	shipping := ""
 	if len(c.Site.Shipping) > 0 {
 		b, _ := json.Marshal(c.Site.Shipping)
 		shipping = string(b)
 	}
 	s := &c.Site
-	_, err = t.exec(ctx, `INSERT OR REPLACE INTO customer_sites (customer_id, site_id, `+strings.Join(siteColumns, ", ")+`)
-		VALUES (?, ?`+strings.Repeat(", ?", len(siteColumns))+`)`,
-		c.ID, site, s.CustomerType, s.PriceCode, s.EndUserType, s.InvoiceCategory, s.BankCode, s.Country, s.Language,
+	return append(args, c.ID, site, s.CustomerType, s.PriceCode, s.EndUserType, s.InvoiceCategory, s.BankCode, s.Country, s.Language,
 		s.NatureCode, s.NatureCode2, s.DeliveryTerms, s.Territory, s.SalesForce, s.TaxID, s.TaxCode, s.Notes,
 		s.CreditLimit, s.LastPaymentDate, s.LastPaymentAmount, s.AverageDaysToPay, s.HighestBalance, shipping)
-	return err
 }
 
 // siteOfPart is the site c's part belongs to: the one it was loaded for,
