@@ -38,10 +38,10 @@ func TestQueuedImportEqualsRowByRow(t *testing.T) {
 	}
 	// The same batch as rows 2,817–3,000 (256 rows a batch; the bulk path
 	// is taken after 8 batches):
-	b.WriteString("Z0001;Autre;Nom;p2999@exemple.fr;;;\n")       // e-mail of row 2,999
-	b.WriteString("Q2998;Nom2998;Marie;p2998@exemple.fr;;;\n")   // code of row 2,998
+	b.WriteString("Z0001;Autre;Nom;p2999@exemple.fr;;;\n")                   // e-mail of row 2,999
+	b.WriteString("Q2998;Nom2998;Marie;p2998@exemple.fr;;;\n")               // code of row 2,998
 	b.WriteString("S0001;Stocké;Modifié;stocke@exemple.fr;;;Note du site\n") // the stored customer: updated
-	b.WriteString("Q0003;Double;Code;autre@exemple.fr;;;\n")     // code of row 3, batches ago
+	b.WriteString("Q0003;Double;Code;autre@exemple.fr;;;\n")                 // code of row 3, batches ago
 	path := writeFile(t, "queued.csv", b.String(), false)
 
 	at := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)

@@ -74,50 +74,85 @@ func (t *Tx) swapSearchIndex(ctx context.Context, a *searchAside) error {
 }
 
 // copyRows copies a table of the side database into the same table here,
-// many rows to a statement. The driver writes an empty blob as NULL (and
-// reads one as nil): each blob column comes with whether it holds a blob,
-// and is written through CAST(? AS BLOB), from an empty text when empty.
+// many rows to a statement. The side's connection reads on a goroutine of
+// its own while this one writes (the reading was a third of the swap, on
+// the writer, at the end of a big import when the other core is idle); a
+// few statements' worth of rows travel between them at a time, so memory
+// stays small whatever the index's size.
 func (t *Tx) copyRows(ctx context.Context, a *searchAside, table string, columns []string) error {
-	var names, blobs, marks []string
-	var isBlob []bool
+	var names []string
+	var marks []string
 	for _, c := range columns {
 		name, blob := strings.CutPrefix(c, "blob:")
-		names, isBlob = append(names, name), append(isBlob, blob)
+		names = append(names, name)
 		if blob {
-			blobs = append(blobs, "typeof("+name+") = 'blob'")
 			marks = append(marks, "CAST(? AS BLOB)")
 		} else {
 			marks = append(marks, "?")
 		}
 	}
 	row := "(" + strings.Join(marks, ", ") + ")"
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chunks := make(chan []any, 4)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(chunks)
+		readErr <- readSideRows(ctx, a, table, columns, chunks)
+	}()
+	for args := range chunks {
+		n := len(args) / len(names)
+		// Prepared once for the full statements: parsing a statement of
+		// hundreds of rows costs as much as running it.
+		if _, err := t.exec(ctx, `INSERT INTO `+table+` (`+strings.Join(names, ", ")+`) VALUES `+row+strings.Repeat(", "+row, n-1), args...); err != nil {
+			cancel()
+			for range chunks { // let the reader see the cancel and end
+			}
+			return err
+		}
+	}
+	return <-readErr
+}
+
+// readSideRows reads table from the side database and sends its rows to
+// chunks, as statement arguments, up to copyStatementArgs a statement. The
+// driver writes an empty blob as NULL (and reads one as nil): each blob
+// column comes with whether it holds a blob, and is sent as an empty text
+// when empty, which CAST(? AS BLOB) makes a blob again.
+func readSideRows(ctx context.Context, a *searchAside, table string, columns []string, chunks chan<- []any) error {
+	var names, blobs []string
+	var isBlob []bool
+	for _, c := range columns {
+		name, blob := strings.CutPrefix(c, "blob:")
+		names, isBlob = append(names, name), append(isBlob, blob)
+		if blob {
+			blobs = append(blobs, "typeof("+name+") = 'blob'")
+		}
+	}
 	rows, err := a.conn.QueryContext(ctx, `SELECT `+strings.Join(append(names, blobs...), ", ")+` FROM `+table)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	cols := names
-	per := max(1, 768/len(cols)) // rows per statement, under SQLite's bound on parameters
-	args := make([]any, 0, per*len(cols))
-	flush := func() error {
-		if len(args) == 0 {
-			return nil
-		}
-		n := len(args) / len(cols)
-		// Prepared once for the full statements: parsing a statement of
-		// hundreds of rows costs as much as running it.
-		_, err := t.exec(ctx, `INSERT INTO `+table+` (`+strings.Join(cols, ", ")+`) VALUES `+row+strings.Repeat(", "+row, n-1), args...)
-		args = args[:0]
-		return err
-	}
-	vals := make([]any, len(cols))
+	per := max(1, copyStatementArgs/len(names)) // rows per statement
+	vals := make([]any, len(names))
 	blobFlags := make([]bool, len(blobs))
-	ptrs := make([]any, 0, len(cols)+len(blobs))
+	ptrs := make([]any, 0, len(names)+len(blobs))
 	for i := range vals {
 		ptrs = append(ptrs, &vals[i])
 	}
 	for i := range blobFlags {
 		ptrs = append(ptrs, &blobFlags[i])
+	}
+	args := make([]any, 0, per*len(names))
+	send := func() bool {
+		select {
+		case chunks <- args:
+			args = make([]any, 0, per*len(names))
+			return true
+		case <-ctx.Done():
+			return false
+		}
 	}
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
@@ -133,17 +168,22 @@ func (t *Tx) copyRows(ctx context.Context, a *searchAside, table string, columns
 			}
 		}
 		args = append(args, vals...)
-		if len(args) == per*len(cols) {
-			if err := flush(); err != nil {
-				return err
-			}
+		if len(args) == per*len(names) && !send() {
+			return ctx.Err()
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return flush()
+	if len(args) > 0 && !send() {
+		return ctx.Err()
+	}
+	return nil
 }
+
+// copyStatementArgs bounds the arguments of one statement of the copy,
+// well under SQLite's limit on parameters.
+const copyStatementArgs = 768
 
 // forgetSearchIndexState makes this connection's FTS5 read the index
 // again from its tables. FTS5 keeps the index's structure (its list of
