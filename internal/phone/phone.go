@@ -5,7 +5,6 @@
 package phone
 
 import (
-	"strconv"
 	"strings"
 
 	"carnet/internal/domain"
@@ -57,11 +56,11 @@ func (Parser) ToE164(raw, region string) (string, *domain.Message) {
 			EN: "\"" + raw + "\" is in scientific notation: the spreadsheet lost digits. Format the column as Text and type the number again."}
 	}
 	if region == "FR" {
-		if num, ok := mainlandNational(s); ok {
-			if !phonenumbers.IsValidNumber(num) {
+		if nsn, ok := mainlandNational(s); ok {
+			if !frenchValid(nsn) {
 				return "", invalid(raw)
 			}
-			return "+33" + strconv.FormatUint(num.GetNationalNumber(), 10), nil
+			return "+33" + nsn, nil
 		}
 	}
 	num, err := phonenumbers.Parse(s, region)
@@ -83,28 +82,29 @@ func invalid(raw string) *domain.Message {
 // spends most of its time on patterns for extensions, letters and
 // international prefixes such a cell cannot hold — a million-row import
 // parsed its phones at a third of the speed. Validity is still decided by
-// libphonenumber, and anything else goes through Parse.
-func mainlandNational(s string) (*phonenumbers.PhoneNumber, bool) {
-	var nsn uint64
+// libphonenumber's plan (frenchValid), and anything else goes through
+// Parse. It returns the national significant number: the nine digits after
+// the 0.
+func mainlandNational(s string) (string, bool) {
+	var nsn [10]byte
 	digits := 0
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= '0' && c <= '9':
-			if digits == 0 && c != '0' || digits == 1 && c == '0' {
-				return nil, false // not 0 followed by a digit 1–9
+			if digits == 0 && c != '0' || digits == 1 && c == '0' || digits == 10 {
+				return "", false // not 0 followed by a digit 1–9, or too long
 			}
+			nsn[digits] = c
 			digits++
-			nsn = nsn*10 + uint64(c-'0')
 		case c == ' ' || c == '.' || c == '-':
 		default:
-			return nil, false
+			return "", false
 		}
 	}
 	if digits != 10 {
-		return nil, false
+		return "", false
 	}
-	cc := int32(33)
-	return &phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &nsn}, true
+	return string(nsn[1:]), true
 }
 
 // National formats an E.164 number the way people read it in its country

@@ -2,6 +2,8 @@ package phone
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -95,5 +97,40 @@ func TestMainlandShortcutAgreesWithParse(t *testing.T) {
 func BenchmarkToE164National(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		Parser{}.ToE164(fmt.Sprintf("06 %02d 34 56 %02d", i%100, i/100%100), "FR")
+	}
+}
+
+// frenchValid must answer as libphonenumber's IsValidNumber on every
+// French number: every four-digit start of the nine digits, with endings
+// of low, middle and high digits (the plan's patterns tell numbers apart
+// by their first digits), and the plan must be the one +33 is valid under.
+func TestFrenchValidityAgreesWithLibphonenumber(t *testing.T) {
+	if regions := phonenumbers.GetRegionCodesForCountryCode(33); !slices.Equal(regions, []string{"FR"}) {
+		t.Fatalf("+33 is the plan of %v, not of FR alone: IsValidNumber would look elsewhere", regions)
+	}
+	if frenchPlan() == nil {
+		t.Fatal("no French plan in libphonenumber's metadata: every number goes the slow way")
+	}
+	endings := []string{"00000", "57291", "99999"}
+	if testing.Short() {
+		endings = endings[1:2]
+	}
+	cc := int32(33)
+	valid := 0
+	for start := 1000; start <= 9999; start++ {
+		for _, end := range endings {
+			nsn := strconv.Itoa(start) + end
+			n, _ := strconv.ParseUint(nsn, 10, 64)
+			want := phonenumbers.IsValidNumber(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &n})
+			if got := frenchValid(nsn); got != want {
+				t.Fatalf("+33 %s: frenchValid %v, libphonenumber %v", nsn, got, want)
+			}
+			if want {
+				valid++
+			}
+		}
+	}
+	if valid == 0 {
+		t.Fatal("no valid number among those tried: the comparison proves nothing")
 	}
 }
