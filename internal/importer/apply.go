@@ -14,12 +14,15 @@ import (
 )
 
 // apply builds the customer the row describes (a copy of existing updated
-// by the row, or a new one: fresh when a worker built it), validates it through Customer.Normalize and
-// writes it.
+// by the row, or a new one: fresh when a worker built it), validates it
+// through Customer.Normalize and writes it.
 func (run *run) apply(ctx context.Context, line int, pr parsedRow, fresh *freshCustomer, existing *domain.Customer, by string, rp *RowPlan, phones domain.PhoneParser) error {
 	var before, c *domain.Customer
 	var balance *int64
 	if existing != nil {
+		if fresh != nil && freshTaken != nil {
+			freshTaken(line, false)
+		}
 		before = clone(existing)
 		c = existing
 		balance = run.setFields(c, existing, line, pr, rp)

@@ -21,6 +21,10 @@ import (
 // off, to compare).
 var guessCreations = true
 
+// freshTaken, when set (by tests), hears on the writer whether the
+// customer a worker built for a line was taken or thrown away.
+var freshTaken func(line int, taken bool)
+
 // freshCustomer is the customer a row makes when it matches no one, and
 // the verdict of its validation.
 type freshCustomer struct {
@@ -33,20 +37,18 @@ type freshCustomer struct {
 }
 
 // prepareFresh builds the customer a parsed row would create, or returns
-// nil when the row cannot be a creation (excluded, empty, in error, an
-// internal ID) or the writer should do it itself.
+// nil when the row cannot be a creation (excluded, empty, in error) or the
+// writer should do it itself.
 func (run *run) prepareFresh(l *parsedLine) *freshCustomer {
 	if !run.speculate.Load() || run.exclude[l.row.Line] || len(l.parsed.values) == 0 || hasError(l.problems) {
 		return nil
 	}
-	if _, hasID := l.parsed.values["id"]; hasID {
-		return nil // an ID names an existing customer, never a new one
-	}
 	f := &freshCustomer{c: &domain.Customer{}}
 	var scratch RowPlan
 	f.balance = run.setFields(f.c, nil, l.row.Line, l.parsed, &scratch)
-	// The row's values are shared with the writer, which may still apply
-	// them to an existing customer: the fresh one normalises copies.
+	// A defensive copy: the row's values go to an existing customer too
+	// when the row matches one, and normalising builds new slices today,
+	// but nothing makes it promise to.
 	f.c.Phones, f.c.Groups = slices.Clone(f.c.Phones), slices.Clone(f.c.Groups)
 	inferKind(f.c, nil, l.parsed)
 	invalid, err := run.normalize(f.c, l.row.Line, l.parsed, &scratch, memoParser{l.phones, run.im.svc.Phones})
@@ -62,6 +64,9 @@ func (run *run) prepareFresh(l *parsedLine) *freshCustomer {
 // row is an error (problems added to rp).
 func (run *run) newCustomer(line int, pr parsedRow, fresh *freshCustomer, rp *RowPlan, phones domain.PhoneParser) (c *domain.Customer, balance *int64, invalid bool, err error) {
 	if fresh != nil {
+		if freshTaken != nil {
+			freshTaken(line, true)
+		}
 		rp.Problems = append(rp.Problems, fresh.problems...)
 		if fresh.invalid {
 			rp.Action = ActionError

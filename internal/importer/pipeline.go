@@ -14,8 +14,9 @@ import (
 // The engine is a pipeline so that the writer (the one SQLite connection)
 // never waits for parsing: a reader goroutine cuts the file into batches,
 // parse workers read cells, convert phone numbers (the costliest rule) and
-// build the customers rows may create (fresh.go) on the other cores, and the writer takes the batches back in file order.
-// At most pipelineDepth batches are in flight, so memory stays flat.
+// build the customers rows may create (fresh.go) on the other cores, and
+// the writer takes the batches back in file order. At most pipelineDepth
+// batches are in flight, so memory stays flat.
 const (
 	batchRows     = 256
 	pipelineDepth = 8

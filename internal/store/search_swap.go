@@ -92,13 +92,16 @@ func (t *Tx) copyRows(ctx context.Context, a *searchAside, table string, columns
 		}
 	}
 	row := "(" + strings.Join(marks, ", ") + ")"
-	ctx, cancel := context.WithCancel(ctx)
+	// Only the reader gets a context this function cancels: with a
+	// cancellable one, the driver would watch every statement of the
+	// writer's with a goroutine of its own.
+	readCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	chunks := make(chan []any, 4)
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(chunks)
-		readErr <- readSideRows(ctx, a, table, columns, chunks)
+		readErr <- readSideRows(readCtx, a, table, columns, chunks)
 	}()
 	for args := range chunks {
 		n := len(args) / len(names)
