@@ -17,24 +17,24 @@ import (
 // by the row, or a new one: fresh when a worker built it), validates it
 // through Customer.Normalize and writes it.
 func (run *run) apply(ctx context.Context, line int, pr parsedRow, fresh *freshCustomer, existing *domain.Customer, by string, rp *RowPlan, phones domain.PhoneParser) error {
-	var before, c *domain.Customer
+	var before *domain.Customer
 	var balance *int64
-	if existing != nil {
-		if fresh != nil && freshTaken != nil {
-			freshTaken(line, false)
+	c := &domain.Customer{}
+	if existing == nil && fresh != nil {
+		var invalid bool
+		if c, balance, invalid = run.takeFresh(line, fresh, rp); invalid {
+			return nil
 		}
-		before = clone(existing)
-		c = existing
+	} else {
+		if existing != nil {
+			run.thrownFresh(line, fresh)
+			before = clone(existing)
+			c = existing
+		}
 		balance = run.setFields(c, existing, line, pr, rp)
 		run.identity(c, before, by, line, rp)
 		inferKind(c, existing, pr)
 		if invalid, err := run.normalize(c, line, pr, rp, phones); invalid || err != nil {
-			return err
-		}
-	} else {
-		var invalid bool
-		var err error
-		if c, balance, invalid, err = run.newCustomer(line, pr, fresh, rp, phones); invalid || err != nil {
 			return err
 		}
 	}

@@ -59,25 +59,26 @@ func (run *run) prepareFresh(l *parsedLine) *freshCustomer {
 	return f
 }
 
-// newCustomer is apply's start for a row that matched no one: the
-// customer the worker built, or one built here. invalid reports that the
-// row is an error (problems added to rp).
-func (run *run) newCustomer(line int, pr parsedRow, fresh *freshCustomer, rp *RowPlan, phones domain.PhoneParser) (c *domain.Customer, balance *int64, invalid bool, err error) {
-	if fresh != nil {
-		if freshTaken != nil {
-			freshTaken(line, true)
-		}
-		rp.Problems = append(rp.Problems, fresh.problems...)
-		if fresh.invalid {
-			rp.Action = ActionError
-		}
-		return fresh.c, fresh.balance, fresh.invalid, nil
+// takeFresh is apply's start for a row that matched no one and whose
+// customer a worker built: that customer, its balance, and whether it broke
+// rules (the row is then an error, its problems added to rp).
+func (run *run) takeFresh(line int, fresh *freshCustomer, rp *RowPlan) (c *domain.Customer, balance *int64, invalid bool) {
+	if freshTaken != nil {
+		freshTaken(line, true)
 	}
-	c = &domain.Customer{}
-	balance = run.setFields(c, nil, line, pr, rp)
-	inferKind(c, nil, pr)
-	invalid, err = run.normalize(c, line, pr, rp, phones)
-	return c, balance, invalid, err
+	rp.Problems = append(rp.Problems, fresh.problems...)
+	if fresh.invalid {
+		rp.Action = ActionError
+	}
+	return fresh.c, fresh.balance, fresh.invalid
+}
+
+// thrownFresh notes that the row matched a stored customer, so that the
+// customer a worker built for it, if any, goes unused.
+func (run *run) thrownFresh(line int, fresh *freshCustomer) {
+	if fresh != nil && freshTaken != nil {
+		freshTaken(line, false)
+	}
 }
 
 // noteOutcome tells the workers whether guessing creations pays: it does

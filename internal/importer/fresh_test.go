@@ -106,23 +106,8 @@ func TestWorkersGuessesChangeNoOutcome(t *testing.T) {
 	if taken+thrown != 0 {
 		t.Errorf("workers built customers while told not to guess")
 	}
-	if len(guessedRows) != len(rows) {
-		t.Fatalf("%d rows reported with guesses, %d without", len(guessedRows), len(rows))
-	}
-	for i := range rows {
-		if guessedRows[i] != rows[i] {
-			t.Fatalf("row reported differently:\nwith guesses    %s\nwithout guesses %s", guessedRows[i], rows[i])
-		}
-	}
-	if guessedDB != db {
-		g, w := strings.Split(guessedDB, "\n"), strings.Split(db, "\n")
-		for i := range min(len(g), len(w)) {
-			if g[i] != w[i] {
-				t.Fatalf("databases differ at line %d:\nwith guesses    %s\nwithout guesses %s", i, g[i], w[i])
-			}
-		}
-		t.Fatalf("databases differ in length: %d and %d lines", len(g), len(w))
-	}
+	sameLines(t, "rows reported", "with guesses", strings.Join(guessedRows, "\n"), "without guesses", strings.Join(rows, "\n"))
+	sameLines(t, "databases", "with guesses", guessedDB, "without guesses", db)
 }
 
 // The workers stop guessing once a batch has more updates than creations,

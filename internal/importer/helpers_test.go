@@ -126,6 +126,22 @@ func dump(t *testing.T, svc *service.Service) string {
 
 var _ = sql.ErrNoRows
 
+// sameLines fails t at the first line where a and b (what is compared,
+// as aName and bName give them) differ.
+func sameLines(t *testing.T, what, aName, a, bName, b string) {
+	t.Helper()
+	if a == b {
+		return
+	}
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			t.Fatalf("%s differ at line %d:\n%s: %s\n%s: %s", what, i, aName, al[i], bName, bl[i])
+		}
+	}
+	t.Fatalf("%s differ in length: %d and %d lines", what, len(al), len(bl))
+}
+
 // corpus is a file of ../shared/corpus (skips when absent, fails under CI).
 func corpus(t *testing.T, rel string) string {
 	t.Helper()

@@ -77,13 +77,5 @@ func TestQueuedImportEqualsRowByRow(t *testing.T) {
 	if n := strings.Count(queued, "Livrer le matin"); n != 3000/7 {
 		t.Errorf("%d notes stored, want %d", n, 3000/7)
 	}
-	if queued != rowByRow {
-		q, r := strings.Split(queued, "\n"), strings.Split(rowByRow, "\n")
-		for i := range min(len(q), len(r)) {
-			if q[i] != r[i] {
-				t.Fatalf("databases differ at line %d:\nqueued     %s\nrow by row %s", i, q[i], r[i])
-			}
-		}
-		t.Fatalf("databases differ in length: %d and %d lines", len(q), len(r))
-	}
+	sameLines(t, "databases", "queued", queued, "row by row", rowByRow)
 }

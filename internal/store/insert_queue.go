@@ -144,7 +144,7 @@ func (t *Tx) flushQueue(ctx context.Context) error {
 	if err := t.insertTuples(ctx, `INSERT INTO customer_sites (customer_id, site_id) VALUES `, 2, presence); err != nil {
 		return err
 	}
-	if err := t.insertTuples(ctx, `INSERT INTO `+sitePartInsert, 2+len(siteColumns), parts); err != nil {
+	if err := t.insertTuples(ctx, `INSERT INTO `+sitePartInsert, sitePartWidth, parts); err != nil {
 		return err
 	}
 	return t.insertTuples(ctx, `INSERT OR IGNORE INTO customer_groups (customer_id, group_id) VALUES `, 2, members)

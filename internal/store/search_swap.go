@@ -10,15 +10,18 @@ import (
 // customer file: inside the bulk write's transaction, FTS5's shadow tables
 // get the side's rows, then FTS5 is made to read its index again.
 
-// searchShadows are the tables holding the search index's data, with
-// their columns (FTS5's), the blob ones marked "blob:".
-var searchShadows = []struct {
+// shadowTable is one of the tables holding the search index's data: its
+// columns (FTS5's), of which the one at blob holds a blob.
+type shadowTable struct {
 	table   string
 	columns []string
-}{
-	{"customer_search_data", []string{"id", "blob:block"}},
-	{"customer_search_idx", []string{"segid", "blob:term", "pgno"}},
-	{"customer_search_docsize", []string{"id", "blob:sz", "origin"}},
+	blob    int
+}
+
+var searchShadows = []shadowTable{
+	{"customer_search_data", []string{"id", "block"}, 1},
+	{"customer_search_idx", []string{"segid", "term", "pgno"}, 1},
+	{"customer_search_docsize", []string{"id", "sz", "origin"}, 1},
 }
 
 // finishAside waits for the side index and swaps it in. The side's
@@ -66,7 +69,7 @@ func (t *Tx) swapSearchIndex(ctx context.Context, a *searchAside) error {
 		if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+sh.table); err != nil {
 			return fmt.Errorf("search index swap: %w", err)
 		}
-		if err := t.copyRows(ctx, a, sh.table, sh.columns); err != nil {
+		if err := t.copyRows(ctx, a, sh); err != nil {
 			return fmt.Errorf("search index swap: %w", err)
 		}
 	}
@@ -79,18 +82,12 @@ func (t *Tx) swapSearchIndex(ctx context.Context, a *searchAside) error {
 // the writer, at the end of a big import when the other core is idle); a
 // few statements' worth of rows travel between them at a time, so memory
 // stays small whatever the index's size.
-func (t *Tx) copyRows(ctx context.Context, a *searchAside, table string, columns []string) error {
-	var names []string
-	var marks []string
-	for _, c := range columns {
-		name, blob := strings.CutPrefix(c, "blob:")
-		names = append(names, name)
-		if blob {
-			marks = append(marks, "CAST(? AS BLOB)")
-		} else {
-			marks = append(marks, "?")
-		}
+func (t *Tx) copyRows(ctx context.Context, a *searchAside, sh shadowTable) error {
+	marks := make([]string, len(sh.columns))
+	for i := range marks {
+		marks[i] = "?"
 	}
+	marks[sh.blob] = "CAST(? AS BLOB)"
 	row := "(" + strings.Join(marks, ", ") + ")"
 	// Only the reader gets a context this function cancels: with a
 	// cancellable one, the driver would watch every statement of the
@@ -101,13 +98,13 @@ func (t *Tx) copyRows(ctx context.Context, a *searchAside, table string, columns
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(chunks)
-		readErr <- readSideRows(readCtx, a, table, columns, chunks)
+		readErr <- readSideRows(readCtx, a, sh, chunks)
 	}()
 	for args := range chunks {
-		n := len(args) / len(names)
+		n := len(args) / len(sh.columns)
 		// Prepared once for the full statements: parsing a statement of
 		// hundreds of rows costs as much as running it.
-		if _, err := t.exec(ctx, `INSERT INTO `+table+` (`+strings.Join(names, ", ")+`) VALUES `+row+strings.Repeat(", "+row, n-1), args...); err != nil {
+		if _, err := t.exec(ctx, `INSERT INTO `+sh.table+` (`+strings.Join(sh.columns, ", ")+`) VALUES `+row+strings.Repeat(", "+row, n-1), args...); err != nil {
 			cancel()
 			for range chunks { // let the reader see the cancel and end
 			}
@@ -117,41 +114,32 @@ func (t *Tx) copyRows(ctx context.Context, a *searchAside, table string, columns
 	return <-readErr
 }
 
-// readSideRows reads table from the side database and sends its rows to
-// chunks, as statement arguments, up to copyStatementArgs a statement. The
-// driver writes an empty blob as NULL (and reads one as nil): each blob
-// column comes with whether it holds a blob, and is sent as an empty text
-// when empty, which CAST(? AS BLOB) makes a blob again.
-func readSideRows(ctx context.Context, a *searchAside, table string, columns []string, chunks chan<- []any) error {
-	var names, blobs []string
-	var isBlob []bool
-	for _, c := range columns {
-		name, blob := strings.CutPrefix(c, "blob:")
-		names, isBlob = append(names, name), append(isBlob, blob)
-		if blob {
-			blobs = append(blobs, "typeof("+name+") = 'blob'")
-		}
-	}
-	rows, err := a.conn.QueryContext(ctx, `SELECT `+strings.Join(append(names, blobs...), ", ")+` FROM `+table)
+// readSideRows reads a shadow table from the side database and sends its
+// rows to chunks, as statement arguments, up to copyStatementArgs a
+// statement. The driver writes an empty blob as NULL (and reads one as
+// nil): the blob column comes with whether it holds a blob, and is sent as
+// an empty text when empty, which CAST(? AS BLOB) makes a blob again.
+func readSideRows(ctx context.Context, a *searchAside, sh shadowTable, chunks chan<- []any) error {
+	width := len(sh.columns)
+	rows, err := a.conn.QueryContext(ctx, `SELECT `+strings.Join(sh.columns, ", ")+
+		`, typeof(`+sh.columns[sh.blob]+`) = 'blob' FROM `+sh.table)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	per := max(1, copyStatementArgs/len(names)) // rows per statement
-	vals := make([]any, len(names))
-	blobFlags := make([]bool, len(blobs))
-	ptrs := make([]any, 0, len(names)+len(blobs))
+	per := max(1, copyStatementArgs/width) // rows per statement
+	vals := make([]any, width)
+	var isBlob bool
+	ptrs := make([]any, 0, width+1)
 	for i := range vals {
 		ptrs = append(ptrs, &vals[i])
 	}
-	for i := range blobFlags {
-		ptrs = append(ptrs, &blobFlags[i])
-	}
-	args := make([]any, 0, per*len(names))
+	ptrs = append(ptrs, &isBlob)
+	args := make([]any, 0, per*width)
 	send := func() bool {
 		select {
 		case chunks <- args:
-			args = make([]any, 0, per*len(names))
+			args = make([]any, 0, per*width)
 			return true
 		case <-ctx.Done():
 			return false
@@ -161,17 +149,11 @@ func readSideRows(ctx context.Context, a *searchAside, table string, columns []s
 		if err := rows.Scan(ptrs...); err != nil {
 			return err
 		}
-		b := 0
-		for i := range vals {
-			if isBlob[i] {
-				if v, _ := vals[i].([]byte); len(v) == 0 && blobFlags[b] {
-					vals[i] = ""
-				}
-				b++
-			}
+		if v, _ := vals[sh.blob].([]byte); len(v) == 0 && isBlob {
+			vals[sh.blob] = ""
 		}
 		args = append(args, vals...)
-		if len(args) == per*len(names) && !send() {
+		if len(args) == per*width && !send() {
 			return ctx.Err()
 		}
 	}

@@ -83,14 +83,16 @@ func (t *Tx) writeSitePart(ctx context.Context, c *domain.Customer) error {
 		_, err = t.exec(ctx, `INSERT OR REPLACE INTO customer_sites (customer_id, site_id) VALUES (?, ?)`, c.ID, site)
 		return err
 	}
-	_, err = t.exec(ctx, `INSERT OR REPLACE INTO `+sitePartInsert+`(?, ?`+strings.Repeat(", ?", len(siteColumns))+`)`,
-		sitePartArgs(nil, c, site)...)
+	_, err = t.exec(ctx, `INSERT OR REPLACE INTO `+sitePartInsert+valueTuples(1, sitePartWidth), sitePartArgs(nil, c, site)...)
 	return err
 }
 
 // sitePartInsert is the head of an insert of whole site parts, up to
-// VALUES.
-var sitePartInsert = `customer_sites (customer_id, site_id, ` + strings.Join(siteColumns, ", ") + `) VALUES `
+// VALUES, and sitePartWidth the number of values of one part.
+var (
+	sitePartInsert = `customer_sites (customer_id, site_id, ` + strings.Join(siteColumns, ", ") + `) VALUES `
+	sitePartWidth  = 2 + len(siteColumns)
+)
 
 // sitePartArgs appends to args the values of c's part on site, in
 // sitePartInsert's order.
