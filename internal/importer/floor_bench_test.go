@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"carnet/internal/domain"
+	"carnet/internal/fieldparse"
 	"carnet/internal/phone"
 	"carnet/internal/service"
 	"carnet/internal/store"
@@ -97,12 +97,8 @@ func floorCustomer(cells []string) *domain.Customer {
 	if number, msg := (phone.Parser{}).ToE164(cells[6], "FR"); msg == nil {
 		c.Phones = []domain.Phone{{Number: number}}
 	}
-	if cells[10] != "" {
-		c.Groups = strings.Split(cells[10], ", ")
-	}
-	if cells[11] != "" { // "12 345,67" in cents
-		c.CreditLimit, _ = strconv.ParseInt(strings.NewReplacer(" ", "", ",", "").Replace(cells[11]), 10, 64)
-	}
+	c.Groups = fieldparse.GroupList(cells[10])
+	c.CreditLimit, _, _ = fieldparse.Money(cells[11])
 	c.Site.Notes = cells[12]
 	return c
 }
